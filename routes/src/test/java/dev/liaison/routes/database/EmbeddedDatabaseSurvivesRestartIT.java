@@ -1,0 +1,58 @@
+package dev.liaison.routes.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.liaison.routes.LiaisonApplication;
+import dev.liaison.routes.system.SystemInfoService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** With no spring.datasource.url the application runs its own PostgreSQL, and its data outlives the application. */
+class EmbeddedDatabaseSurvivesRestartIT {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void secondStartReusesTheDataDirectoryAndKeepsTheRows() {
+        try (ConfigurableApplicationContext first = start()) {
+            assertThat(first.getBean(EmbeddedDatabaseServer.class).initialized())
+                    .isTrue();
+            assertThat(first.getBean(SystemInfoService.class)
+                            .current()
+                            .database()
+                            .mode())
+                    .isEqualTo("embedded");
+        }
+        assertThat(dataDirectory.resolve("postmaster.pid")).doesNotExist();
+
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(second.getBean(EmbeddedDatabaseServer.class).initialized())
+                    .isFalse();
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForList("SELECT action FROM audit_event ORDER BY id", String.class))
+                    .containsExactly("node.started", "node.stopped", "node.started");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE success", Integer.class))
+                    .as("migrations ran once, on the first start")
+                    .isEqualTo(1);
+        }
+
+        assertThat(dataDirectory.resolve("postmaster.pid"))
+                .as("the server stopped with the application")
+                .doesNotExist();
+        assertThat(Files.exists(dataDirectory.resolve("PG_VERSION"))).isTrue();
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(LiaisonApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=",
+                        "--liaison.embedded-db.data-directory=" + dataDirectory);
+    }
+}

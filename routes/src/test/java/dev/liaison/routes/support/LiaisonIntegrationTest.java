@@ -1,0 +1,21 @@
+package dev.liaison.routes.support;
+
+import dev.liaison.testsupport.postgres.PostgresTestDatabaseInitializer;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Boots the whole application on a random HTTP port against a fresh database on the shared test PostgreSQL. Test
+ * classes with the same configuration share one running application. Metrics export is on, as in production.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = PostgresTestDatabaseInitializer.class)
+public @interface LiaisonIntegrationTest {}

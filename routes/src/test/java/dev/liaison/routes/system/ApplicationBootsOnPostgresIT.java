@@ -1,0 +1,126 @@
+package dev.liaison.routes.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.liaison.routes.support.LiaisonIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The whole application on an external PostgreSQL: health, migrations, metrics, OpenAPI and the landing page. */
+@LiaisonIntegrationTest
+class ApplicationBootsOnPostgresIT {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CamelContext camel;
+
+    @Autowired
+    HikariDataSource pool;
+
+    @Test
+    void healthIsUpWithTheDatabaseComponent() throws Exception {
+        HttpResponse<String> response = get("/actuator/health");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode health = json.readTree(response.body());
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void flywayAppliedTheMigrationsFromDbMigrations() {
+        List<Map<String, Object>> applied = jdbc.queryForList(
+                "SELECT version, description, success FROM flyway_schema_history WHERE version IS NOT NULL"
+                        + " ORDER BY installed_rank");
+
+        assertThat(applied).isNotEmpty();
+        assertThat(applied.get(0))
+                .containsEntry("version", "1")
+                .containsEntry("description", "audit log")
+                .containsEntry("success", true);
+        assertThat(jdbc.queryForObject("SELECT to_regclass('audit_event') IS NOT NULL", Boolean.class))
+                .isTrue();
+    }
+
+    @Test
+    void systemInfoReportsExternalDatabaseAndStartedCamel() throws Exception {
+        JsonNode info = json.readTree(get("/api/v1/system").body());
+
+        assertThat(info.path("database").path("mode").asText()).isEqualTo("external");
+        assertThat(info.path("database").path("schemaVersion").asText()).isEqualTo("1");
+        assertThat(info.path("camel").path("status").asText()).isEqualTo("Started");
+        assertThat(info.path("camel").path("routes").asInt())
+                .isEqualTo(camel.getRoutes().size());
+    }
+
+    @Test
+    void nodeStartIsWrittenToTheAuditLog() {
+        Integer started =
+                jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'node.started'", Integer.class);
+
+        assertThat(started).isEqualTo(1);
+    }
+
+    @Test
+    void prometheusScrapeHasJvmDatabasePoolAndCamelMetrics() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("jvm_memory_used_bytes")
+                .contains("hikaricp_connections_active")
+                .contains("camel_");
+    }
+
+    @Test
+    void openApiDocumentDescribesTheRestApi() throws Exception {
+        JsonNode api = json.readTree(get("/v3/api-docs").body());
+
+        assertThat(api.path("info").path("title").asText()).isEqualTo("Liaison API");
+        assertThat(api.path("paths").has("/api/v1/system")).isTrue();
+    }
+
+    @Test
+    void landingPageLinksToWhatExists() throws Exception {
+        HttpResponse<String> page = get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        for (String link : List.of("/actuator/health", "/actuator/prometheus", "/v3/api-docs", "/api/v1/system")) {
+            assertThat(page.body()).contains("href=\"" + link + "\"");
+            assertThat(get(link).statusCode()).as(link).isEqualTo(200);
+        }
+    }
+
+    @AfterEach
+    void noConnectionLeftBorrowed() {
+        assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
