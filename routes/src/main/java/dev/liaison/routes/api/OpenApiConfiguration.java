@@ -3,11 +3,10 @@ package dev.liaison.routes.api;
 import dev.liaison.routes.system.SystemInfoService;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Title, version and license of the REST API document at {@code /v3/api-docs}. */
+/** Title, version and description of the REST API document at {@code /v3/api-docs}. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
@@ -18,7 +17,6 @@ class OpenApiConfiguration {
                         .title("Liaison API")
                         .version(systemInfo.version())
                         .description("Administration, agent and IVR API of Liaison. Errors are RFC 9457 problem"
-                                + " responses.")
-                        .license(new License().name("Apache-2.0")));
+                                + " responses."));
     }
 }
