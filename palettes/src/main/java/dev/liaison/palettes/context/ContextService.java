@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,12 +33,12 @@ public class ContextService {
             ContextEntryRepository entries,
             TimelineService timeline,
             ContextProperties properties,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.interactions = interactions;
         this.entries = entries;
         this.timeline = timeline;
         this.limits = new ContextLimits(properties);
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,14 +34,11 @@ public class CorrelationService {
     private final Clock clock;
 
     CorrelationService(
-            InteractionRepository interactions,
-            TimelineService timeline,
-            ContextProperties properties,
-            ObjectProvider<Clock> clock) {
+            InteractionRepository interactions, TimelineService timeline, ContextProperties properties, Clock clock) {
         this.interactions = interactions;
         this.timeline = timeline;
         this.properties = properties;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,10 +48,10 @@ public class TimelineService {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    TimelineService(TimelineEventRepository events, InteractionRepository interactions, ObjectProvider<Clock> clock) {
+    TimelineService(TimelineEventRepository events, InteractionRepository interactions, Clock clock) {
         this.events = events;
         this.interactions = interactions;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.liaison.palettes.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.liaison.palettes.support.MutableTestClock;
 import dev.liaison.palettes.support.PalettesIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,11 +16,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @PalettesIntegrationTest
-@Import(MutableClockConfiguration.class)
 class CorrelationResumeRulesIT {
 
     @Autowired

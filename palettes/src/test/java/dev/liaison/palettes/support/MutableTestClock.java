@@ -1,4 +1,4 @@
-package dev.liaison.palettes.context;
+package dev.liaison.palettes.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,12 +9,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that tests move by hand; it never moves on its own. */
-final class MutableTestClock extends Clock {
+public final class MutableTestClock extends Clock {
 
     private final AtomicReference<Instant> now =
             new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MICROS));
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 

@@ -1,0 +1,131 @@
+package dev.liaison.palettes.routing;
+
+import dev.liaison.palettes.web.ApiException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns queues and workflows into {@link RoutingTarget}s: which filter a new task falls under, which target it is at,
+ * and what comes after a target times out.
+ */
+@Component
+public class RoutingPlan {
+
+    private final TaskQueueRepository queues;
+    private final WorkflowRepository workflows;
+    private final ExpressionCache expressions;
+
+    RoutingPlan(TaskQueueRepository queues, WorkflowRepository workflows, ExpressionCache expressions) {
+        this.queues = queues;
+        this.workflows = workflows;
+        this.expressions = expressions;
+    }
+
+    /** A snapshot of every queue and workflow, for one routing pass or one operation. */
+    public Snapshot snapshot() {
+        Map<UUID, TaskQueue> byId =
+                queues.findAll().stream().collect(Collectors.toMap(TaskQueue::getId, Function.identity()));
+        Map<String, TaskQueue> byName =
+                byId.values().stream().collect(Collectors.toMap(TaskQueue::getName, Function.identity()));
+        Map<UUID, Workflow> flows =
+                workflows.findAll().stream().collect(Collectors.toMap(Workflow::getId, Function.identity()));
+        return new Snapshot(byId, byName, flows);
+    }
+
+    /** Queues and workflows as they were when the snapshot was taken. */
+    public final class Snapshot {
+
+        private final Map<UUID, TaskQueue> queuesById;
+        private final Map<String, TaskQueue> queuesByName;
+        private final Map<UUID, Workflow> workflowsById;
+
+        private Snapshot(
+                Map<UUID, TaskQueue> queuesById,
+                Map<String, TaskQueue> queuesByName,
+                Map<UUID, Workflow> workflowsById) {
+            this.queuesById = queuesById;
+            this.queuesByName = queuesByName;
+            this.workflowsById = workflowsById;
+        }
+
+        public TaskQueue queue(UUID id) {
+            return queuesById.get(id);
+        }
+
+        public TaskQueue queue(String name) {
+            TaskQueue queue = queuesByName.get(name);
+            if (queue == null) {
+                throw new ApiException(
+                        HttpStatus.UNPROCESSABLE_ENTITY,
+                        "queue.unknown",
+                        "no queue named '" + name + "'",
+                        Map.of("queue", name));
+            }
+            return queue;
+        }
+
+        /** The filter of {@code workflow} that takes a task with these attributes, null when none does. */
+        public WorkflowDefinition.Filter filterFor(Workflow workflow, Map<String, ?> taskAttributes) {
+            for (WorkflowDefinition.Filter filter : workflow.getDefinition().filters()) {
+                if (expressions.get(filter.match()).matches(Map.of(), taskAttributes)) {
+                    return filter;
+                }
+            }
+            return null;
+        }
+
+        /** Where the task is now, from its queue, workflow, filter and target index. */
+        public RoutingTarget targetOf(Task task) {
+            TaskQueue queue = queuesById.get(task.getQueueId());
+            WorkflowDefinition.Target target =
+                    workflowTarget(task.getWorkflowId(), task.getFilterName(), task.getTargetIndex());
+            return toTarget(queue, task.getFilterName(), task.getTargetIndex(), target);
+        }
+
+        /** The target after {@code index} in the task's filter, null when it was the last. */
+        public RoutingTarget targetAt(Task task, int index) {
+            WorkflowDefinition.Target target = workflowTarget(task.getWorkflowId(), task.getFilterName(), index);
+            if (target == null) {
+                return null;
+            }
+            return toTarget(queue(target.queue()), task.getFilterName(), index, target);
+        }
+
+        private WorkflowDefinition.Target workflowTarget(UUID workflowId, String filterName, int index) {
+            if (workflowId == null || filterName == null) {
+                return null;
+            }
+            Workflow workflow = workflowsById.get(workflowId);
+            if (workflow == null) {
+                return null;
+            }
+            for (WorkflowDefinition.Filter filter : workflow.getDefinition().filters()) {
+                if (filter.name().equals(filterName)) {
+                    return index < filter.targets().size() ? filter.targets().get(index) : null;
+                }
+            }
+            return null;
+        }
+
+        private RoutingTarget toTarget(TaskQueue queue, String filter, int index, WorkflowDefinition.Target target) {
+            List<dev.liaison.palettes.routing.expression.TargetExpression> conditions = new ArrayList<>();
+            conditions.add(expressions.get(queue.getTargetExpression()));
+            if (target == null) {
+                return new RoutingTarget(queue, null, 0, List.copyOf(conditions), null, null, false);
+            }
+            if (target.expression() != null && !target.expression().isBlank()) {
+                conditions.add(expressions.get(target.expression()));
+            }
+            Duration timeout = target.timeoutSeconds() == null ? null : Duration.ofSeconds(target.timeoutSeconds());
+            return new RoutingTarget(
+                    queue, filter, index, List.copyOf(conditions), target.priority(), timeout, target.skipIfNoAgents());
+        }
+    }
+}
