@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.liaison.palettes.support.PalettesIntegrationTest;
+import dev.liaison.palettes.support.RestCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.liaison.palettes.support.PalettesIntegrationTest;
+import dev.liaison.palettes.support.RestCalls;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package dev.liaison.testsupport.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -17,8 +18,14 @@ final class EmbeddedTestServer implements PostgresServer {
 
     static EmbeddedTestServer start() {
         try {
+            // The server's own log goes to a file, so test output shows test results; look there when a test fails.
+            File log = new File(
+                    System.getProperty("java.io.tmpdir"),
+                    "liaison-test-postgres-" + ProcessHandle.current().pid() + ".log");
             return new EmbeddedTestServer(EmbeddedPostgres.builder()
                     .setRegisterShutdownHook(false)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
                     // Tests never need durability; these make a test database as fast as PostgreSQL gets.
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")

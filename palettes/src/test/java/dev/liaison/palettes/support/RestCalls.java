@@ -1,4 +1,4 @@
-package dev.liaison.palettes.context;
+package dev.liaison.palettes.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
@@ -7,11 +7,11 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /** Calls the REST API over real HTTP and hands back every status, errors included, with the body as JSON. */
-final class RestCalls {
+public final class RestCalls {
 
     private final RestClient client;
 
-    RestCalls(int port) {
+    public RestCalls(int port) {
         this.client = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
                 // The JDK client speaks PATCH, which HttpURLConnection does not.
@@ -20,11 +20,11 @@ final class RestCalls {
                 .build();
     }
 
-    ResponseEntity<JsonNode> get(String path) {
+    public ResponseEntity<JsonNode> get(String path) {
         return client.get().uri(path).retrieve().toEntity(JsonNode.class);
     }
 
-    ResponseEntity<JsonNode> post(String path, String json) {
+    public ResponseEntity<JsonNode> post(String path, String json) {
         return client.post()
                 .uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -33,7 +33,16 @@ final class RestCalls {
                 .toEntity(JsonNode.class);
     }
 
-    ResponseEntity<JsonNode> patch(String path, String json) {
+    public ResponseEntity<JsonNode> put(String path, String json) {
+        return client.put()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
+                .retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> patch(String path, String json) {
         return client.patch()
                 .uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
