@@ -1,5 +1,6 @@
 package dev.liaison.routes.audit;
 
+import dev.liaison.routes.camel.ErrorPolicy;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +12,10 @@ class AuditRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(ENDPOINT).routeId("audit-record").convertBodyTo(AuditEntry.class).bean(AuditLog.class, "record");
+        from(ENDPOINT)
+                .routeId("audit-record")
+                .routeConfigurationId(ErrorPolicy.ID)
+                .convertBodyTo(AuditEntry.class)
+                .bean(AuditLog.class, "record");
     }
 }

@@ -9,11 +9,14 @@ import org.springframework.stereotype.Component;
  * the exception goes back to the caller, which turns it into the wire error at its edge. Nothing is swallowed.
  */
 @Component
-class ErrorPolicy extends RouteConfigurationBuilder {
+public class ErrorPolicy extends RouteConfigurationBuilder {
+
+    /** Every route names this configuration ({@code .routeConfigurationId(ErrorPolicy.ID)}). */
+    public static final String ID = "liaison-error-policy";
 
     @Override
     public void configuration() {
-        routeConfiguration("liaison-error-policy")
+        routeConfiguration(ID)
                 .onException(Exception.class)
                 .handled(false)
                 .log(

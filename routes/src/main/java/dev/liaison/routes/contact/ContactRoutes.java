@@ -1,6 +1,7 @@
 package dev.liaison.routes.contact;
 
 import dev.liaison.palettes.routing.AcdEvent;
+import dev.liaison.routes.camel.ErrorPolicy;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -15,12 +16,14 @@ class ContactRoutes extends RouteBuilder {
     public void configure() {
         from(ContactConstants.CONTACT_ENDPOINT)
                 .routeId("contact-arrival")
+                .routeConfigurationId(ErrorPolicy.ID)
                 .bean(ContactIntake.class, "resolve")
                 .bean(ContactIntake.class, "storeContext")
                 .bean(ContactIntake.class, "enqueue");
 
         from(ContactConstants.ACD_EVENTS_ENDPOINT)
                 .routeId("acd-events")
+                .routeConfigurationId(ErrorPolicy.ID)
                 .choice()
                 .when(body().isInstanceOf(AcdEvent.TaskOffered.class))
                 .to("direct:agent-offer")
@@ -29,6 +32,7 @@ class ContactRoutes extends RouteBuilder {
 
         from("direct:agent-offer")
                 .routeId("agent-offer")
+                .routeConfigurationId(ErrorPolicy.ID)
                 .setHeader(ContactConstants.AGENT, simple("${body.agentLogin}"))
                 .setHeader(ContactConstants.CORRELATION_ID, simple("${body.correlationId}"))
                 .bean(ScreenPop.class)
@@ -36,6 +40,7 @@ class ContactRoutes extends RouteBuilder {
 
         from("direct:agent-notice")
                 .routeId("agent-notice")
+                .routeConfigurationId(ErrorPolicy.ID)
                 .process(exchange -> {
                     Object event = exchange.getMessage().getBody();
                     String agent = null;
@@ -52,6 +57,9 @@ class ContactRoutes extends RouteBuilder {
                 .filter(header(ContactConstants.AGENT).isNotNull())
                 .to(ContactConstants.AGENT_EVENTS_ENDPOINT);
 
-        from(ContactConstants.AGENT_COMMAND_ENDPOINT).routeId("agent-command").bean(AgentCommands.class);
+        from(ContactConstants.AGENT_COMMAND_ENDPOINT)
+                .routeId("agent-command")
+                .routeConfigurationId(ErrorPolicy.ID)
+                .bean(AgentCommands.class);
     }
 }

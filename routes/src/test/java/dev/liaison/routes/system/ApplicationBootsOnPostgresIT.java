@@ -80,6 +80,14 @@ class ApplicationBootsOnPostgresIT {
     }
 
     @Test
+    void everyRouteHasAnIdAndSharesTheOneErrorPolicy() {
+        assertThat(camel.getRoutes()).isNotEmpty().allSatisfy(route -> {
+            assertThat(route.getRouteId()).doesNotStartWith("route");
+            assertThat(route.getConfigurationId()).contains("liaison-error-policy");
+        });
+    }
+
+    @Test
     void nodeStartIsWrittenToTheAuditLog() {
         Integer started =
                 jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'node.started'", Integer.class);
