@@ -61,6 +61,10 @@ class AcdFixture {
         return states.goAvailable(agent.getId());
     }
 
+    Agent availableAgentState(Agent agent) {
+        return states.goAvailable(agent.getId());
+    }
+
     TaskQueue queue(String expression) {
         return queue(expression, 20, 0);
     }
