@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxScan most waiting tasks one routing pass looks at before giving up on the rest until the next pass
  * @param presenceTimeout an agent whose desktop sent nothing for this long is signed out and their offer returned
  * @param missedOfferNotReady an agent who lets an offer expire is set not ready (reason {@code missed-offer})
+ * @param orphanTimeout tasks still assigned to an agent who has been signed out this long are ended
  * @param defaultCapacity tasks an agent may hold at once per channel, unless the agent has their own; channels not
  *     configured keep the standard capacity (1 voice, 1 video, 3 chats, 1 callback)
  */
@@ -30,6 +31,7 @@ public record AcdProperties(
         @DefaultValue("2000") @Min(1) @Max(100_000) int maxScan,
         @DefaultValue("60s") @NotNull Duration presenceTimeout,
         @DefaultValue("true") boolean missedOfferNotReady,
+        @DefaultValue("5m") @NotNull Duration orphanTimeout,
         Map<String, Integer> defaultCapacity) {
 
     /** One voice, one video, three chats and one callback at a time, unless configured otherwise. */

@@ -15,7 +15,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The node's routing thread. It routes as soon as something changed (a task queued, an offer came back, an agent
  * became free) and on every tick anyway, and on each tick it also runs the sweeps that give every state an exit:
- * expired offers, expired wrap-ups, workflow escalations, silent agents. Everything it acts on is in the database, so
+ * expired offers, expired wrap-ups, workflow escalations, silent agents, tasks left with a signed-out agent. Everything it acts on is in the database, so
  * after a restart it simply carries on; several nodes can run it at once.
  */
 @Component
@@ -28,6 +28,7 @@ public class RoutingLoop implements SmartLifecycle {
     private final ReservationService reservations;
     private final TaskService tasks;
     private final AgentStateService agentStates;
+    private final OrphanedWork orphans;
     private final AcdProperties properties;
     private final AtomicBoolean routeRequested = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
@@ -37,11 +38,13 @@ public class RoutingLoop implements SmartLifecycle {
             ReservationService reservations,
             TaskService tasks,
             AgentStateService agentStates,
+            OrphanedWork orphans,
             AcdProperties properties) {
         this.router = router;
         this.reservations = reservations;
         this.tasks = tasks;
         this.agentStates = agentStates;
+        this.orphans = orphans;
         this.properties = properties;
     }
 
@@ -51,6 +54,7 @@ public class RoutingLoop implements SmartLifecycle {
         tasks.completeExpiredWrapUps(SWEEP_LIMIT);
         tasks.escalateDue(SWEEP_LIMIT);
         agentStates.signOutSilentAgents();
+        orphans.endOrphans(SWEEP_LIMIT);
         routeUntilIdle();
     }
 

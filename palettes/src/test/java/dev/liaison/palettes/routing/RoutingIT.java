@@ -260,6 +260,27 @@ class RoutingIT {
     }
 
     @Test
+    void workLeftWithAVanishedAgentEndsAfterTheOrphanTimeout() {
+        String skill = fixture.skill();
+        Agent agent = fixture.availableAgent("Vanished", Map.of(skill, 5));
+        TaskQueue queue = fixture.queue("skills HAS '" + skill + "'", 20, 0);
+        Task task = fixture.task(queue, "chat", 0);
+        routing.routeUntilIdle();
+        reservations.accept(pendingOffer(task).getId(), agent.getId());
+
+        clock.advance(Duration.ofSeconds(61));
+        routing.runOnce();
+        assertThat(state(agent)).as("desktop went silent").isEqualTo(AgentState.OFFLINE);
+        assertThat(tasks.get(task.getId()).getStatus()).isEqualTo(TaskStatus.ASSIGNED);
+
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        routing.runOnce();
+
+        assertThat(tasks.get(task.getId()).getStatus()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(state(agent)).isEqualTo(AgentState.OFFLINE);
+    }
+
+    @Test
     void heartbeatsKeepAnAgentSignedIn() {
         String skill = fixture.skill();
         Agent agent = fixture.availableAgent("Here", Map.of(skill, 5));
