@@ -138,6 +138,15 @@ public class Task {
         endedAt = now;
     }
 
+    /**
+     * Turns a waiting contact into a callback in place: same id, age and priority, so it keeps its place in the queue.
+     * The attributes gain {@code callbackAttributes} (who to call back and how).
+     */
+    void becomeCallback(Map<String, Object> callbackAttributes) {
+        channel = "callback";
+        attributes.putAll(callbackAttributes);
+    }
+
     /** Puts the task at a workflow target: its queue, and when it escalates from there (null: never). */
     void moveTo(UUID queue, int target, Instant now, Instant deadline) {
         queueId = queue;

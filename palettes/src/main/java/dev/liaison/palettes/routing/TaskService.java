@@ -306,6 +306,40 @@ public class TaskService {
         return task;
     }
 
+    /**
+     * The customer waiting in this task asked to be called back instead (virtual hold): the task becomes a callback
+     * task in place, keeping its id, created_at and priority, so it keeps its place in the queue. An offer in progress
+     * is withdrawn and the task waits again; its attributes gain {@code callbackAttributes}.
+     */
+    @Transactional
+    public Task convertToCallback(UUID taskId, Map<String, Object> callbackAttributes, String actor) {
+        Instant now = clock.instant();
+        Task task = tasks.lockById(taskId).orElseThrow(() -> new NotFoundException("task", taskId));
+        if (!task.getStatus().waiting()) {
+            throw new ConflictException(
+                    "task.not_waiting",
+                    "task " + taskId + " is " + task.getStatus() + "; only a waiting task becomes a callback");
+        }
+        if (task.getStatus() == TaskStatus.RESERVED) {
+            reservations
+                    .findByTaskIdAndStatus(taskId, ReservationStatus.PENDING)
+                    .ifPresent(reservation -> withdraw(reservation, ReservationStatus.CANCELED, now));
+            task.returnToQueue();
+        }
+        String before = task.getChannel();
+        Map<String, Object> attributes = new HashMap<>(task.getAttributes());
+        attributes.putAll(callbackAttributes);
+        requireSmall(attributes);
+        task.becomeCallback(callbackAttributes);
+        timeline.append(
+                task.getCorrelationId(),
+                "routing.converted_to_callback",
+                actor,
+                "Became a callback in place (was " + before + "); keeps its place in the queue",
+                Map.of("taskId", taskId.toString(), "from", before, "priority", task.getPriority()));
+        return task;
+    }
+
     private void withdraw(Reservation reservation, ReservationStatus outcome, Instant now) {
         Reservation locked = reservations.lockById(reservation.getId()).orElseThrow();
         locked.decide(outcome, now);
