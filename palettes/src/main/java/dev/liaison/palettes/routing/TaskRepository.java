@@ -1,15 +1,18 @@
 package dev.liaison.palettes.routing;
 
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.query.Param;
 
 public interface TaskRepository extends JpaRepository<Task, UUID> {
@@ -21,15 +24,18 @@ public interface TaskRepository extends JpaRepository<Task, UUID> {
 
     /**
      * Waiting tasks in routing order (highest priority, then oldest), locked; tasks another node is routing right now
-     * are skipped. Native so that the lock clause is exactly {@code FOR UPDATE SKIP LOCKED}.
+     * are skipped. Native so that the lock clause is exactly {@code FOR UPDATE SKIP LOCKED}. Loaded read-only, as most
+     * are only looked at: make the ones to change writable with {@code Session.setReadOnly(task, false)}.
      */
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query(
             value = "SELECT * FROM task WHERE status = 'PENDING' ORDER BY priority DESC, created_at, id"
                     + " LIMIT :limit FOR UPDATE SKIP LOCKED",
             nativeQuery = true)
     List<Task> lockWaiting(@Param("limit") int limit);
 
-    /** The next page of {@link #lockWaiting}, after the task at (priority, createdAt, id). */
+    /** The next page of {@link #lockWaiting}, after the task at (priority, createdAt, id); read-only as well. */
+    @QueryHints(@QueryHint(name = HibernateHints.HINT_READ_ONLY, value = "true"))
     @Query(
             value = "SELECT * FROM task WHERE status = 'PENDING'"
                     + " AND (priority < :priority OR (priority = :priority AND (created_at, id) > (:createdAt, :id)))"
