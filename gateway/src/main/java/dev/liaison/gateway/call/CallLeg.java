@@ -1,0 +1,64 @@
+package dev.liaison.gateway.call;
+
+import java.util.Optional;
+
+/**
+ * One side of a call as the back-to-back user agent sees it. A {@code Call} joins two legs and relays their events
+ * through the media broker; a leg never talks to the other leg directly.
+ *
+ * <p>Implementations: the client leg ({@code client/}, a browser or app on {@code /ws/client}) and the SIP leg
+ * ({@code sip/}, a dialog on the trunk). Commands are asynchronous: they return at once and their outcome arrives as a
+ * {@link LegListener} event. A command that does not fit the leg's state is ignored with a log line, never thrown, so a
+ * race between two sides cannot break a call. Implementations are thread-safe.
+ *
+ * <p>This interface is the contract between {@code call/}, {@code client/} and {@code sip/}: change it only by
+ * adding default methods.
+ */
+public interface CallLeg {
+
+    /** Unique id of this leg within the node (also used in logs and metrics). */
+    String id();
+
+    LegKind kind();
+
+    LegState state();
+
+    /**
+     * The address of the far end as the leg knows it: a SIP URI for SIP legs, the client's session id for client legs.
+     */
+    String remoteIdentity();
+
+    /**
+     * Outbound legs: start the call. {@code sdpOffer} empty means an offer-less call (SIP INVITE without SDP, the far
+     * end makes the offer in its answer). Outcome: {@link LegListener#onRinging}, {@link LegListener#onAnswered} or
+     * {@link LegListener#onEnded}.
+     */
+    void start(Optional<String> sdpOffer);
+
+    /** Inbound legs: tell the caller that the other side rings (SIP 180, or 183 with early media SDP). */
+    void ringing(Optional<String> earlySdp);
+
+    /** Inbound legs: accept the call with the given SDP (an answer, or an offer if the caller sent none). */
+    void answer(String sdp);
+
+    /** Inbound legs before answer: refuse the call (SIP final error response with the reason's status). */
+    void reject(EndReason reason);
+
+    /** End the call on this leg in whatever state it is (CANCEL before answer, BYE after). Idempotent. */
+    void hangUp(EndReason reason);
+
+    /**
+     * Answered legs: renegotiate media (hold, resume, new address or codecs): a SIP re-INVITE, or a client "media"
+     * message. Outcome: {@link LegListener#onMediaAnswer}.
+     */
+    void updateMedia(String sdpOffer);
+
+    /** Answered legs: send the SDP answer to a media update that this leg reported through {@link LegListener#onMediaOffer}. */
+    void answerMediaUpdate(String sdpAnswer);
+
+    /** Send a DTMF digit (0-9, *, #, A-D) out of band where the leg supports it (SIP INFO or client message). */
+    default void sendDtmf(char digit, int durationMillis) {}
+
+    /** The listener that receives this leg's events; set once by the {@code Call} that owns the leg. */
+    void setListener(LegListener listener);
+}

@@ -1,0 +1,34 @@
+package dev.liaison.gateway.call;
+
+import java.util.Optional;
+
+/**
+ * Events a {@link CallLeg} reports to the call that owns it. Called on the leg's own threads; implementations return
+ * quickly and never block on the network.
+ */
+public interface LegListener {
+
+    /** The far end rings (180), optionally with early-media SDP (183). */
+    void onRinging(CallLeg leg, Optional<String> earlySdp);
+
+    /** The far end answered with this SDP (an answer to our offer, or its offer if we sent none). */
+    void onAnswered(CallLeg leg, String sdp);
+
+    /** The leg ended (hang-up, rejection, cancellation, timeout or transport loss). Called once. */
+    void onEnded(CallLeg leg, EndReason reason);
+
+    /** The far end renegotiates media (re-INVITE, UPDATE, client "media" message): answer with {@link CallLeg#answerMediaUpdate}. */
+    void onMediaOffer(CallLeg leg, String sdpOffer);
+
+    /** The far end answered our {@link CallLeg#updateMedia} offer. */
+    void onMediaAnswer(CallLeg leg, String sdpAnswer);
+
+    /** The far end sent a DTMF digit out of band. */
+    default void onDtmf(CallLeg leg, char digit, int durationMillis) {}
+
+    /**
+     * The far end asks to transfer the call (SIP REFER, client "transfer"). {@code target} is the destination (a SIP URI
+     * or a Liaison destination name); {@code replaces} names the call to replace in an attended transfer.
+     */
+    default void onTransferRequested(CallLeg leg, String target, Optional<String> replaces) {}
+}
