@@ -11,6 +11,11 @@ import java.util.Optional;
  * {@link LegListener} event. A command that does not fit the leg's state is ignored with a log line, never thrown, so a
  * race between two sides cannot break a call. Implementations are thread-safe.
  *
+ * <p>Offer-less calls (RFC 3261 13.2.1, "late offer"): an outbound leg started without an offer reports the far end's
+ * offer through {@link LegListener#onAnswered}; the call answers it with {@link #answerMediaUpdate} (for SIP, the SDP
+ * goes into the ACK). An inbound leg whose caller sent no offer is answered with an offer in {@link #answer}; the
+ * caller's answer (for SIP, from the ACK) arrives through {@link LegListener#onMediaAnswer}.
+ *
  * <p>This interface is the contract between {@code call/}, {@code client/} and {@code sip/}: change it only by
  * adding default methods.
  */
