@@ -1,0 +1,224 @@
+package dev.liaison.gateway.call;
+
+import dev.liaison.gateway.media.MediaBridge;
+import dev.liaison.gateway.media.MediaException;
+import dev.liaison.gateway.media.MediaPort;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The back-to-back user agent: where calls from browsers and from the trunk enter ({@link CallRequests}), where the
+ * routes' commands land ({@link #connect}, {@link #ring}, {@link #reject}, {@link #hangUp}), and the registry of the
+ * calls this node carries. Each call is a {@link Call}; this class only creates, finds and forgets them.
+ */
+public class B2bua implements CallRequests, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(B2bua.class);
+    private static final EndReason SHUTDOWN = new EndReason("shutdown", 503, "Gateway shutting down");
+    private static final EndReason NO_ROUTE = new EndReason("no-route", 404, "No route handles incoming calls");
+
+    private final CallProperties properties;
+    private final Map<LegKind, LegProvider> providers = new EnumMap<>(LegKind.class);
+    private final Optional<MediaPort> mediaPort;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final SipTargetPolicy sipTargets;
+    private final Map<String, Call> calls = new ConcurrentHashMap<>();
+    private final List<CallEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final MeterRegistry meters;
+    private final Timer setupTimer;
+    private volatile boolean closed;
+
+    public B2bua(
+            CallProperties properties,
+            List<LegProvider> legProviders,
+            Optional<MediaPort> mediaPort,
+            ScheduledExecutorService scheduler,
+            Clock clock,
+            MeterRegistry meters) {
+        this.properties = properties;
+        for (LegProvider provider : legProviders) {
+            if (providers.putIfAbsent(provider.kind(), provider) != null) {
+                throw new IllegalArgumentException("Two leg providers for " + provider.kind());
+            }
+        }
+        this.mediaPort = mediaPort;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.sipTargets = new SipTargetPolicy(properties.allowedSipTargets());
+        this.meters = meters == null ? new SimpleMeterRegistry() : meters;
+        Gauge.builder("liaison.gateway.calls.active", calls, Map::size)
+                .description("Calls this node carries now")
+                .register(this.meters);
+        this.setupTimer = Timer.builder("liaison.gateway.calls.setup")
+                .description("Time from a call request to the answer")
+                .publishPercentileHistogram()
+                .register(this.meters);
+    }
+
+    /** Receives every call event from now on; the Camel consumer registers here. */
+    public void addListener(CallEventListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(CallEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void incoming(CallLeg caller, CallRequest request) {
+        if (closed || calls.size() >= properties.maxCalls()) {
+            log.warn(
+                    "Refusing a call to {}: {} calls active (max {})",
+                    request.destination(),
+                    calls.size(),
+                    properties.maxCalls());
+            caller.reject(EndReason.UNAVAILABLE);
+            return;
+        }
+        if (listeners.isEmpty()) {
+            caller.reject(NO_ROUTE);
+            return;
+        }
+        String callId = UUID.randomUUID().toString();
+        Call call = new Call(
+                callId, caller, request, new SerialExecutor(scheduler, properties.eventQueueSize()), environment());
+        calls.put(callId, call);
+        call.beginRouting(properties.routingTimeout());
+        log.info("Call {} from {} ({}) to {}", callId, caller.remoteIdentity(), caller.kind(), request.destination());
+        call.submit(() -> publish(new CallEvent.Incoming(callId, clock.instant(), caller.kind(), request)));
+    }
+
+    /**
+     * Connects a routing call to {@code target} through a new leg of {@code kind}.
+     *
+     * @throws CallNotFoundException when no such call is active on this node
+     * @throws TargetNotAllowedException when a SIP target is outside the restricted-destinations rule
+     * @throws NoLegProviderException when this node cannot create legs of that kind
+     */
+    public void connect(String callId, LegKind kind, String target) {
+        Call call = find(callId);
+        if (kind == LegKind.SIP && !sipTargets.allows(target)) {
+            throw new TargetNotAllowedException(target);
+        }
+        LegProvider provider = providers.get(kind);
+        if (provider == null) {
+            throw new NoLegProviderException(kind);
+        }
+        call.submit(() -> call.connect(provider, target));
+    }
+
+    /** Tells a routing call's caller that it is ringing (while it waits in a queue, for instance). */
+    public void ring(String callId) {
+        Call call = find(callId);
+        call.submit(call::ring);
+    }
+
+    /** Refuses a call that is still routing. */
+    public void reject(String callId, EndReason reason) {
+        Call call = find(callId);
+        call.submit(() -> call.reject(reason));
+    }
+
+    /** Ends a call in whatever state it is. */
+    public void hangUp(String callId, EndReason reason) {
+        Call call = find(callId);
+        call.submit(() -> call.hangUp(reason));
+    }
+
+    public Optional<CallState> stateOf(String callId) {
+        return Optional.ofNullable(calls.get(callId)).map(Call::state);
+    }
+
+    /** Ids of the calls active now (for operations and for no-leak assertions in tests). */
+    public Set<String> activeCallIds() {
+        return Set.copyOf(calls.keySet());
+    }
+
+    /** Ends every call (the node is stopping) and refuses new ones. */
+    @Override
+    public void close() {
+        closed = true;
+        calls.values().forEach(call -> call.submit(() -> call.hangUp(SHUTDOWN)));
+    }
+
+    private Call find(String callId) {
+        Call call = calls.get(callId);
+        if (call == null) {
+            throw new CallNotFoundException(callId);
+        }
+        return call;
+    }
+
+    private void publish(CallEvent event) {
+        for (CallEventListener listener : listeners) {
+            try {
+                listener.onCallEvent(event);
+            } catch (RuntimeException e) {
+                log.error("Call {}: listener failed on {}", event.callId(), event.type(), e);
+            }
+        }
+    }
+
+    private CallEnvironment environment() {
+        return new CallEnvironment() {
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public ScheduledExecutorService scheduler() {
+                return scheduler;
+            }
+
+            @Override
+            public MediaBridge openBridge(String callId) {
+                return mediaPort
+                        .orElseThrow(() -> new MediaException("no media broker configured"))
+                        .openBridge(callId);
+            }
+
+            @Override
+            public Duration answerTimeout() {
+                return properties.answerTimeout();
+            }
+
+            @Override
+            public void publish(CallEvent event) {
+                B2bua.this.publish(event);
+            }
+
+            @Override
+            public void ended(Call call, EndReason reason) {
+                calls.remove(call.id());
+                Counter.builder("liaison.gateway.calls.ended")
+                        .description("Calls ended, by reason")
+                        .tag("reason", reason.code())
+                        .register(meters)
+                        .increment();
+            }
+
+            @Override
+            public void answered(Call call, Duration setupTime) {
+                setupTimer.record(setupTime);
+            }
+        };
+    }
+}

@@ -1,0 +1,290 @@
+package dev.liaison.gateway.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Call flows through the back-to-back user agent with recording legs and a recognisable media broker double. */
+class BridgedCallFlowTest {
+
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    private final FakeMediaPort media = new FakeMediaPort();
+    private final List<CallEvent> events = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final FakeLeg caller = new FakeLeg("caller", LegKind.CLIENT);
+    private final FakeLeg callee = new FakeLeg("callee", LegKind.SIP);
+    private B2bua b2bua;
+
+    @BeforeEach
+    void start() {
+        b2bua = newB2bua(new CallProperties(
+                10, Duration.ofSeconds(30), Duration.ofSeconds(30), 16, List.of("sip:\\+4420\\d+@pbx\\.test")));
+        b2bua.addListener(events::add);
+    }
+
+    private B2bua newB2bua(CallProperties properties) {
+        LegProvider sip = new LegProvider() {
+            @Override
+            public LegKind kind() {
+                return LegKind.SIP;
+            }
+
+            @Override
+            public Optional<CallLeg> createOutbound(String target, String callId, CallRequest request) {
+                return target.contains("unknown") ? Optional.empty() : Optional.of(callee);
+            }
+        };
+        return new B2bua(properties, List.of(sip), Optional.of(media), scheduler, Clock.systemUTC(), meters);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        scheduler.shutdownNow();
+        assertThat(scheduler.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void webCallToSipIsBridgedAnsweredAndHungUpByTheFarEnd() {
+        String callId = callFromBrowser(Optional.of("offer-A"));
+        b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");
+        await().until(() -> callee.lastCommand().equals("start broker(A->B):offer-A"));
+
+        callee.listener().onRinging(callee, Optional.empty());
+        await().until(() -> caller.lastCommand().equals("ringing <no sdp>"));
+        callee.listener().onAnswered(callee, "answer-B");
+        await().until(() -> caller.lastCommand().equals("answer broker(B->A):answer-B"));
+        assertThat(b2bua.stateOf(callId)).contains(CallState.ANSWERED);
+
+        callee.listener().onEnded(callee, EndReason.NORMAL);
+        await().until(() -> caller.lastCommand().equals("hangUp normal"));
+        assertThat(callee.commands()).noneMatch(c -> c.startsWith("hangUp"));
+        assertThat(eventTypes()).containsExactly("call.incoming", "call.ringing", "call.answered", "call.ended");
+        assertThat(meters.get("liaison.gateway.calls.setup").timer().count()).isEqualTo(1);
+        assertNothingLeaked();
+    }
+
+    @Test
+    void callerHangingUpEndsTheAnsweredFarEnd() {
+        String callId = answeredCall();
+        caller.listener().onEnded(caller, EndReason.NORMAL);
+        await().until(() -> callee.lastCommand().equals("hangUp normal"));
+        CallEvent.Ended ended = lastEvent(CallEvent.Ended.class);
+        assertThat(ended.callId()).isEqualTo(callId);
+        assertThat(ended.endedBy()).contains(LegKind.CLIENT);
+        assertNothingLeaked();
+    }
+
+    @Test
+    void busyFarEndEndsTheCallerWithBusy() {
+        String callId = callFromBrowser(Optional.of("offer-A"));
+        b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");
+        await().until(() -> callee.commands().size() == 1);
+        callee.listener().onEnded(callee, EndReason.fromSipStatus(486, "Busy Here"));
+        await().until(() -> caller.lastCommand().equals("hangUp busy"));
+        assertNothingLeaked();
+    }
+
+    @Test
+    void farEndThatNeverAnswersIsCancelledAtTheAnswerTimeout() {
+        stopDefaultAndUse(new CallProperties(10, Duration.ofSeconds(30), Duration.ofMillis(200), 16, List.of(".*")));
+        String callId = callFromBrowser(Optional.of("offer-A"));
+        b2bua.connect(callId, LegKind.SIP, "sip:anyone@pbx.test");
+        await().atMost(Duration.ofSeconds(5)).until(() -> callee.lastCommand().equals("hangUp no-answer"));
+        assertThat(caller.lastCommand()).isEqualTo("hangUp no-answer");
+        assertNothingLeaked();
+    }
+
+    @Test
+    void callThatNoRouteConnectsEndsAtTheRoutingTimeout() {
+        stopDefaultAndUse(new CallProperties(10, Duration.ofMillis(200), Duration.ofSeconds(30), 16, List.of()));
+        callFromBrowser(Optional.of("offer-A"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> caller.lastCommand().equals("hangUp routing-timeout"));
+        assertNothingLeaked();
+    }
+
+    @Test
+    void offerlessCallGetsTheFarEndsOfferAndReturnsTheCallersAnswer() {
+        String callId = callFromBrowser(Optional.empty());
+        b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");
+        await().until(() -> callee.lastCommand().equals("start <no offer>"));
+        callee.listener().onAnswered(callee, "offer-B");
+        await().until(() -> caller.lastCommand().equals("answer broker(B->A):offer-B"));
+        caller.listener().onMediaAnswer(caller, "answer-A");
+        await().until(() -> callee.lastCommand().equals("answerMediaUpdate broker(A->B):answer-A"));
+        hangUpAndCheck(callId);
+    }
+
+    @Test
+    void holdAndResumeFromTheFarEndAreRelayedAsMediaUpdates() {
+        String callId = answeredCall();
+        callee.listener().onMediaOffer(callee, "v=0\r\nc=IN IP4 192.0.2.1\r\na=sendonly\r\n");
+        await().until(() -> caller.lastCommand().startsWith("updateMedia broker(B->A):"));
+        caller.listener().onMediaAnswer(caller, "recvonly-answer");
+        await().until(() -> callee.lastCommand().equals("answerMediaUpdate broker(A->B):recvonly-answer"));
+        assertThat(lastEvent(CallEvent.MediaChanged.class).onHold()).isTrue();
+
+        callee.listener().onMediaOffer(callee, "v=0\r\na=sendrecv\r\n");
+        await().until(() -> caller.lastCommand().equals("updateMedia broker(B->A):v=0\r\na=sendrecv\r\n"));
+        caller.listener().onMediaAnswer(caller, "sendrecv-answer");
+        await().until(() -> callee.lastCommand().equals("answerMediaUpdate broker(A->B):sendrecv-answer"));
+        assertThat(lastEvent(CallEvent.MediaChanged.class).onHold()).isFalse();
+        hangUpAndCheck(callId);
+    }
+
+    @Test
+    void secondReOfferWaitsUntilTheFirstIsAnswered() {
+        String callId = answeredCall();
+        callee.listener().onMediaOffer(callee, "hold-B");
+        caller.listener().onMediaOffer(caller, "hold-A");
+        await().until(() -> caller.lastCommand().equals("updateMedia broker(B->A):hold-B"));
+        assertThat(callee.commands()).noneMatch(c -> c.startsWith("updateMedia"));
+        caller.listener().onMediaAnswer(caller, "ok-A");
+        await().until(() -> callee.lastCommand().equals("updateMedia broker(A->B):hold-A"));
+        assertThat(callee.commands()).contains("answerMediaUpdate broker(A->B):ok-A");
+        hangUpAndCheck(callId);
+    }
+
+    @Test
+    void dtmfIsRelayedToTheOtherSide() {
+        String callId = answeredCall();
+        caller.listener().onDtmf(caller, '5', 100);
+        await().until(() -> callee.lastCommand().equals("dtmf 5"));
+        assertThat(lastEvent(CallEvent.Dtmf.class).digit()).isEqualTo('5');
+        hangUpAndCheck(callId);
+    }
+
+    @Test
+    void sipTargetOutsideTheAllowListIsRefused() {
+        String callId = callFromBrowser(Optional.of("offer-A"));
+        assertThatThrownBy(() -> b2bua.connect(callId, LegKind.SIP, "sip:+19005551234@pbx.test"))
+                .isInstanceOf(TargetNotAllowedException.class)
+                .hasMessageContaining("+19005551234");
+        assertThat(callee.commands()).isEmpty();
+        b2bua.reject(callId, EndReason.FORBIDDEN);
+        await().until(() -> caller.lastCommand().equals("hangUp forbidden"));
+        assertNothingLeaked();
+    }
+
+    @Test
+    void unreachableTargetEndsTheCallWithNotFound() {
+        stopDefaultAndUse(new CallProperties(10, Duration.ofSeconds(30), Duration.ofSeconds(30), 16, List.of(".*")));
+        String callId = callFromBrowser(Optional.of("offer-A"));
+        b2bua.connect(callId, LegKind.SIP, "sip:unknown@pbx.test");
+        await().until(() -> caller.lastCommand().equals("hangUp not-found"));
+        assertNothingLeaked();
+    }
+
+    @Test
+    void offerTheMediaBrokerRefusesEndsTheCallWith488() {
+        String callId = callFromBrowser(Optional.of("refuse-this"));
+        b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");
+        await().until(() -> caller.lastCommand().equals("hangUp media"));
+        assertThat(callee.commands()).isEmpty();
+        assertNothingLeaked();
+    }
+
+    @Test
+    void callsWithNoRouteListeningAreRejected() {
+        B2bua noRoutes = newB2bua(CallProperties.defaults());
+        noRoutes.incoming(caller, request(Optional.of("offer-A")));
+        assertThat(caller.lastCommand()).isEqualTo("reject 404");
+        assertThat(noRoutes.activeCallIds()).isEmpty();
+    }
+
+    @Test
+    void callsBeyondTheLimitAreRefusedWith503() {
+        stopDefaultAndUse(new CallProperties(1, Duration.ofSeconds(30), Duration.ofSeconds(30), 16, List.of()));
+        String first = callFromBrowser(Optional.of("offer-A"));
+        FakeLeg second = new FakeLeg("second", LegKind.CLIENT);
+        b2bua.incoming(second, request(Optional.of("offer-2")));
+        assertThat(second.lastCommand()).isEqualTo("reject 503");
+        b2bua.hangUp(first, EndReason.NORMAL);
+        await().until(() -> b2bua.activeCallIds().isEmpty());
+    }
+
+    @Test
+    void closingTheGatewayEndsEveryCall() {
+        answeredCall();
+        b2bua.close();
+        await().until(() -> caller.lastCommand().equals("hangUp shutdown"));
+        assertThat(callee.lastCommand()).isEqualTo("hangUp shutdown");
+        assertNothingLeaked();
+        FakeLeg late = new FakeLeg("late", LegKind.CLIENT);
+        b2bua.incoming(late, request(Optional.empty()));
+        assertThat(late.lastCommand()).isEqualTo("reject 503");
+    }
+
+    @Test
+    void commandsForUnknownCallsFailWithCallNotFound() {
+        assertThatThrownBy(() -> b2bua.hangUp("nope", EndReason.NORMAL)).isInstanceOf(CallNotFoundException.class);
+    }
+
+    // ---- helpers
+
+    private void stopDefaultAndUse(CallProperties properties) {
+        b2bua = newB2bua(properties);
+        b2bua.addListener(events::add);
+    }
+
+    private String callFromBrowser(Optional<String> offer) {
+        b2bua.incoming(caller, request(offer));
+        await().until(() -> !events.isEmpty());
+        CallEvent.Incoming incoming = (CallEvent.Incoming) events.get(0);
+        assertThat(incoming.request().destination()).isEqualTo("support");
+        assertThat(incoming.callerKind()).isEqualTo(LegKind.CLIENT);
+        return incoming.callId();
+    }
+
+    private String answeredCall() {
+        String callId = callFromBrowser(Optional.of("offer-A"));
+        b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");
+        await().until(() -> callee.commands().size() == 1);
+        callee.listener().onAnswered(callee, "answer-B");
+        await().until(() -> b2bua.stateOf(callId).equals(Optional.of(CallState.ANSWERED)));
+        return callId;
+    }
+
+    private void hangUpAndCheck(String callId) {
+        b2bua.hangUp(callId, EndReason.NORMAL);
+        await().until(() -> caller.lastCommand().equals("hangUp normal"));
+        assertThat(callee.lastCommand()).isEqualTo("hangUp normal");
+        assertNothingLeaked();
+    }
+
+    private static CallRequest request(Optional<String> offer) {
+        return new CallRequest("support", offer, MediaMode.AUDIO, Optional.of("corr-1"), Map.of());
+    }
+
+    private List<String> eventTypes() {
+        return events.stream().map(CallEvent::type).toList();
+    }
+
+    private <T extends CallEvent> T lastEvent(Class<T> type) {
+        await().until(() -> events.stream().anyMatch(type::isInstance));
+        return events.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
+    private void assertNothingLeaked() {
+        await().until(() -> b2bua.activeCallIds().isEmpty());
+        assertThat(media.allClosed()).isTrue();
+        assertThat(events).filteredOn(CallEvent.Ended.class::isInstance).hasSize(1);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.liaison.gateway.call;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A call leg that records the commands it gets and lets the test play the far end through its listener. */
+final class FakeLeg implements CallLeg {
+
+    private final String id;
+    private final LegKind kind;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private volatile LegListener listener;
+    private volatile LegState state = LegState.NEW;
+
+    FakeLeg(String id, LegKind kind) {
+        this.id = id;
+        this.kind = kind;
+    }
+
+    List<String> commands() {
+        return commands;
+    }
+
+    String lastCommand() {
+        return commands.isEmpty() ? "" : commands.get(commands.size() - 1);
+    }
+
+    LegListener listener() {
+        return listener;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public LegKind kind() {
+        return kind;
+    }
+
+    @Override
+    public LegState state() {
+        return state;
+    }
+
+    @Override
+    public String remoteIdentity() {
+        return "fake:" + id;
+    }
+
+    @Override
+    public void start(Optional<String> sdpOffer) {
+        state = LegState.CALLING;
+        commands.add("start " + sdpOffer.orElse("<no offer>"));
+    }
+
+    @Override
+    public void ringing(Optional<String> earlySdp) {
+        commands.add("ringing " + earlySdp.orElse("<no sdp>"));
+    }
+
+    @Override
+    public void answer(String sdp) {
+        state = LegState.ANSWERED;
+        commands.add("answer " + sdp);
+    }
+
+    @Override
+    public void reject(EndReason reason) {
+        state = LegState.ENDED;
+        commands.add("reject " + reason.sipStatus());
+    }
+
+    @Override
+    public void hangUp(EndReason reason) {
+        state = LegState.ENDED;
+        commands.add("hangUp " + reason.code());
+    }
+
+    @Override
+    public void updateMedia(String sdpOffer) {
+        commands.add("updateMedia " + sdpOffer);
+    }
+
+    @Override
+    public void answerMediaUpdate(String sdpAnswer) {
+        commands.add("answerMediaUpdate " + sdpAnswer);
+    }
+
+    @Override
+    public void sendDtmf(char digit, int durationMillis) {
+        commands.add("dtmf " + digit);
+    }
+
+    @Override
+    public void setListener(LegListener listener) {
+        this.listener = listener;
+    }
+}
