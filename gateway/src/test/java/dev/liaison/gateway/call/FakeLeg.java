@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A call leg that records the commands it gets and lets the test play the far end through its listener. */
-final class FakeLeg implements CallLeg {
+public final class FakeLeg implements CallLeg {
 
     private final String id;
     private final LegKind kind;
@@ -13,20 +13,20 @@ final class FakeLeg implements CallLeg {
     private volatile LegListener listener;
     private volatile LegState state = LegState.NEW;
 
-    FakeLeg(String id, LegKind kind) {
+    public FakeLeg(String id, LegKind kind) {
         this.id = id;
         this.kind = kind;
     }
 
-    List<String> commands() {
+    public List<String> commands() {
         return commands;
     }
 
-    String lastCommand() {
+    public String lastCommand() {
         return commands.isEmpty() ? "" : commands.get(commands.size() - 1);
     }
 
-    LegListener listener() {
+    public LegListener listener() {
         return listener;
     }
 

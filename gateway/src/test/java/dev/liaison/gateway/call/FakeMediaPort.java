@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A media broker test double: it rewrites SDP in a way the test can recognise ({@code broker(A->B):<sdp>}) and
  * refuses SDP containing {@code refuse}.
  */
-final class FakeMediaPort implements MediaPort {
+public final class FakeMediaPort implements MediaPort {
 
     final List<FakeBridge> bridges = new CopyOnWriteArrayList<>();
 
@@ -22,7 +22,7 @@ final class FakeMediaPort implements MediaPort {
         return bridge;
     }
 
-    boolean allClosed() {
+    public boolean allClosed() {
         return bridges.stream().allMatch(b -> b.closed);
     }
 

@@ -1,0 +1,24 @@
+package dev.liaison.gateway.camel;
+
+import java.util.Locale;
+
+/** The commands the {@code gateway:calls} producer carries out. */
+public enum GatewayCommand {
+    /** Connect a routing call to a target (headers {@code LiaisonGatewayTarget}, optional kind). */
+    CONNECT,
+    /** Tell a routing call's caller that it rings. */
+    RING,
+    /** Refuse a routing call (header {@code LiaisonGatewayReason}, default {@code declined}). */
+    REJECT,
+    /** End a call in any state (header {@code LiaisonGatewayReason}, default {@code normal}). */
+    HANGUP;
+
+    static GatewayCommand parse(String value) {
+        try {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "Unknown gateway command '" + value + "'; expected connect, ring, reject or hangup");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.liaison.gateway.camel;
+
+import org.apache.camel.spi.Metadata;
+
+/** Header names of the {@code gateway:} component, on consumed events and on producer commands. */
+public final class GatewayConstants {
+
+    @Metadata(
+            label = "consumer",
+            description = "The event type: call.incoming, call.ringing, call.answered, call.ended, call.media-changed,"
+                    + " call.dtmf, call.transfer-requested.",
+            javaType = "String")
+    public static final String EVENT = "LiaisonGatewayEvent";
+
+    @Metadata(description = "The id of the call the event or command is about.", javaType = "String")
+    public static final String CALL_ID = "LiaisonGatewayCallId";
+
+    @Metadata(
+            label = "consumer",
+            description = "call.incoming: what the caller dialled (a destination name, or the Request-URI user).",
+            javaType = "String")
+    public static final String DESTINATION = "LiaisonGatewayDestination";
+
+    @Metadata(
+            label = "consumer",
+            description = "call.incoming: the correlation ID of the caller's session, when it has one.",
+            javaType = "String")
+    public static final String CORRELATION_ID = "LiaisonGatewayCorrelationId";
+
+    @Metadata(
+            label = "consumer",
+            description = "The kind of leg an event concerns: CLIENT or SIP (caller on call.incoming, callee on"
+                    + " ringing/answered, the side that acted on the others).",
+            javaType = "dev.liaison.gateway.call.LegKind")
+    public static final String LEG_KIND = "LiaisonGatewayLegKind";
+
+    @Metadata(
+            label = "producer",
+            description = "The command: connect, ring, reject or hangup. Overrides the endpoint's command option.",
+            javaType = "String")
+    public static final String COMMAND = "LiaisonGatewayCommand";
+
+    @Metadata(
+            description = "connect: where to connect the call (a SIP URI, or a client session id). On a consumed"
+                    + " call.incoming exchange, setting it connects the call when the route completes.",
+            javaType = "String")
+    public static final String TARGET = "LiaisonGatewayTarget";
+
+    @Metadata(
+            description =
+                    "connect: the kind of leg to create, CLIENT or SIP; when absent, targets starting with sip: or"
+                            + " sips: are SIP and anything else is a client session.",
+            javaType = "dev.liaison.gateway.call.LegKind")
+    public static final String TARGET_KIND = "LiaisonGatewayTargetKind";
+
+    @Metadata(
+            description = "reject and hangup: the reason code (normal, busy, declined, no-answer, not-found, forbidden,"
+                    + " unavailable); on call.ended, the reason the call ended.",
+            javaType = "String")
+    public static final String REASON = "LiaisonGatewayReason";
+
+    private GatewayConstants() {}
+}

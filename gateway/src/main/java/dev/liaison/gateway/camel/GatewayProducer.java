@@ -1,0 +1,64 @@
+package dev.liaison.gateway.camel;
+
+import dev.liaison.gateway.call.B2bua;
+import dev.liaison.gateway.call.EndReason;
+import dev.liaison.gateway.call.LegKind;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Carries out a call command named by the {@code LiaisonGatewayCommand} header (or the endpoint's {@code command}
+ * option) on the call named by {@code LiaisonGatewayCallId}. A command on an unknown call fails the exchange with
+ * {@link dev.liaison.gateway.call.CallNotFoundException}; a SIP target outside the allow-list with
+ * {@link dev.liaison.gateway.call.TargetNotAllowedException}.
+ */
+public class GatewayProducer extends DefaultProducer {
+
+    GatewayProducer(GatewayEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public GatewayEndpoint getEndpoint() {
+        return (GatewayEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message in = exchange.getIn();
+        String commandName =
+                in.getHeader(GatewayConstants.COMMAND, getEndpoint().getCommand(), String.class);
+        if (commandName == null) {
+            throw new IllegalArgumentException(
+                    "No command: set the LiaisonGatewayCommand header or the command option");
+        }
+        String callId = in.getHeader(GatewayConstants.CALL_ID, String.class);
+        if (callId == null) {
+            throw new IllegalArgumentException("No call: set the LiaisonGatewayCallId header");
+        }
+        B2bua b2bua = getEndpoint().getComponent().getB2bua();
+        switch (GatewayCommand.parse(commandName)) {
+            case CONNECT -> {
+                String target = in.getHeader(GatewayConstants.TARGET, String.class);
+                if (target == null) {
+                    throw new IllegalArgumentException("connect needs the LiaisonGatewayTarget header");
+                }
+                LegKind kind = in.getHeader(GatewayConstants.TARGET_KIND, LegKind.class);
+                b2bua.connect(callId, kind != null ? kind : kindOf(target), target);
+            }
+            case RING -> b2bua.ring(callId);
+            case REJECT -> b2bua.reject(callId, reason(in, EndReason.DECLINED));
+            case HANGUP -> b2bua.hangUp(callId, reason(in, EndReason.NORMAL));
+        }
+    }
+
+    private static EndReason reason(Message in, EndReason fallback) {
+        String code = in.getHeader(GatewayConstants.REASON, String.class);
+        return code == null ? fallback : EndReasons.parse(code);
+    }
+
+    static LegKind kindOf(String target) {
+        return target.startsWith("sip:") || target.startsWith("sips:") ? LegKind.SIP : LegKind.CLIENT;
+    }
+}
