@@ -1,6 +1,8 @@
 package dev.liaison.routes.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -17,9 +19,14 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 class EmbeddedDatabaseConfiguration {
 
+    /** Takes over the server {@link EmbeddedDatabaseEarlyStart} began starting, or starts one now. */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabaseServer embeddedDatabaseServer(EmbeddedDatabaseProperties properties) {
-        return EmbeddedDatabaseServer.start(properties);
+    EmbeddedDatabaseServer embeddedDatabaseServer(
+            EmbeddedDatabaseProperties properties,
+            @Qualifier(EmbeddedDatabaseEarlyStart.BEAN_NAME) ObjectProvider<EmbeddedDatabaseEarlyStart.Handle> early) {
+        EmbeddedDatabaseEarlyStart.Handle handle = early.getIfAvailable();
+        EmbeddedDatabaseServer started = handle == null ? null : handle.claim(properties);
+        return started != null ? started : EmbeddedDatabaseServer.start(properties);
     }
 
     /** The pool accepts every {@code spring.datasource.hikari.*} setting, as with an external server. */
