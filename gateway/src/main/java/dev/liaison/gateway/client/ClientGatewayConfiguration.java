@@ -1,0 +1,127 @@
+package dev.liaison.gateway.client;
+
+import dev.liaison.gateway.call.CallRequests;
+import dev.liaison.gateway.client.protocol.ProtocolCodec;
+import dev.liaison.gateway.client.protocol.ProtocolSchemas;
+import dev.liaison.gateway.client.session.ClientLegProvider;
+import dev.liaison.gateway.client.session.ClientSessionRegistry;
+import dev.liaison.gateway.client.session.ScheduledTimeouts;
+import dev.liaison.gateway.client.session.SessionEvents;
+import dev.liaison.gateway.client.session.Timeouts;
+import dev.liaison.gateway.client.token.ClientTokenIssuer;
+import dev.liaison.gateway.client.token.ClientTokenVerifier;
+import dev.liaison.gateway.client.token.TokenKey;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The client protocol's services: token key, issuer and verifier, schemas and codec, the session registry with its
+ * timeouts, the leg provider for calls to clients, and the service other modules use. The WebSocket endpoint itself is
+ * in {@link ClientWebSocketConfiguration} (servlet web applications only).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClientProperties.class)
+public class ClientGatewayConfiguration {
+
+    @Bean
+    TokenKey clientTokenKey(ClientProperties properties) {
+        return TokenKey.fromConfiguration(properties.tokenSecret());
+    }
+
+    @Bean
+    ClientTokenIssuer clientTokenIssuer(TokenKey key, ClientProperties properties, ObjectProvider<Clock> clock) {
+        return new ClientTokenIssuer(key, properties.tokenIssuer(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    ClientTokenVerifier clientTokenVerifier(TokenKey key, ClientProperties properties, ObjectProvider<Clock> clock) {
+        return new ClientTokenVerifier(key, properties.tokenIssuer(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    ProtocolCodec clientProtocolCodec() {
+        return new ProtocolCodec(new ProtocolSchemas());
+    }
+
+    /** One thread runs every session and connection timeout; the tasks are short and never block. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService clientTimeoutScheduler() {
+        return Executors.newSingleThreadScheduledExecutor(daemonThreads("client-timeouts"));
+    }
+
+    @Bean
+    Timeouts clientTimeouts(ScheduledExecutorService clientTimeoutScheduler) {
+        return new ScheduledTimeouts(clientTimeoutScheduler);
+    }
+
+    /**
+     * Writes queued frames to the sockets. Its task queue holds at most one task per open connection (each
+     * connection's {@link OutboundQueue} drains itself with one task at a time), so it is bounded by the connections.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService clientSocketWriter() {
+        int threads = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+        return Executors.newFixedThreadPool(threads, daemonThreads("client-writer"));
+    }
+
+    @Bean
+    SessionEvents clientSessionEvents(ObjectProvider<ClientSessionListener> listeners) {
+        return new SessionEvents(listeners.orderedStream().toList());
+    }
+
+    @Bean
+    ClientSessionRegistry clientSessionRegistry(
+            ClientProperties properties, Timeouts clientTimeouts, SessionEvents clientSessionEvents) {
+        return new ClientSessionRegistry(
+                properties.detachTimeout(),
+                properties.sessionsPerToken(),
+                properties.detachedBufferMessages(),
+                clientTimeouts,
+                clientSessionEvents);
+    }
+
+    @Bean
+    ClientLegProvider clientLegProvider(ClientSessionRegistry registry) {
+        return new ClientLegProvider(registry);
+    }
+
+    @Bean
+    ClientSessions clientSessions(ClientSessionRegistry registry) {
+        return new ClientSessions(registry);
+    }
+
+    @Bean
+    ClientMetrics clientMetrics(ObjectProvider<MeterRegistry> meters, ClientSessionRegistry registry) {
+        return new ClientMetrics(meters.getIfAvailable(SimpleMeterRegistry::new), registry);
+    }
+
+    @Bean
+    ClientRequestHandler clientRequestHandler(
+            ClientTokenVerifier verifier,
+            ClientSessionRegistry registry,
+            SessionEvents clientSessionEvents,
+            ObjectProvider<CallRequests> callRequests) {
+        return new ClientRequestHandler(
+                verifier, registry, clientSessionEvents, () -> Optional.ofNullable(callRequests.getIfAvailable()));
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

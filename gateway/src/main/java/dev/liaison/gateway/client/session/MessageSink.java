@@ -1,0 +1,14 @@
+package dev.liaison.gateway.client.session;
+
+import dev.liaison.gateway.client.protocol.ServerMessage;
+import java.util.Optional;
+
+/** Where a session's messages go while it is attached: one WebSocket connection. Never blocks. */
+public interface MessageSink {
+
+    /** Queue a message; {@code replyTo} is the id of the client message it answers. */
+    void send(ServerMessage message, Optional<String> replyTo);
+
+    /** Close the connection after what is queued has been written (the session has ended or moved elsewhere). */
+    void close(String reason);
+}
