@@ -83,9 +83,14 @@ final class ClientConnection implements MessageSink {
         }
     }
 
-    synchronized void attached(ClientSession attachedSession) {
+    /** Bind the session; false if the socket closed meanwhile (the caller then detaches the session). */
+    synchronized boolean attached(ClientSession attachedSession) {
+        if (state == ConnectionState.CLOSED) {
+            return false;
+        }
         transition(ConnectionState.ATTACHED);
         session = attachedSession;
+        return true;
     }
 
     /** The socket closed; returns the session that was attached, for the registry to detach. */

@@ -126,7 +126,10 @@ final class ClientRequestHandler {
         ClientSession session = message.resumeToken().isPresent()
                 ? registry.resume(message.resumeToken().get(), token, connection, id)
                 : registry.start(token, message.correlationId(), connection, id);
-        connection.attached(session);
+        if (!connection.attached(session)) {
+            // The socket closed while the session was being started or resumed: treat it as a drop.
+            registry.detach(session, connection);
+        }
     }
 
     private void call(ClientConnection connection, ClientMessage.Call message, Optional<String> id) {

@@ -3,6 +3,7 @@ package dev.liaison.gateway.client;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -52,8 +53,7 @@ final class OutboundQueue {
             }
             draining = true;
         }
-        writer.execute(this::drain);
-        return true;
+        return startDrain();
     }
 
     /** Close the socket with {@code status} once the frames queued so far are written. */
@@ -68,7 +68,21 @@ final class OutboundQueue {
             }
             draining = true;
         }
-        writer.execute(this::drain);
+        startDrain();
+    }
+
+    private boolean startDrain() {
+        try {
+            writer.execute(this::drain);
+            return true;
+        } catch (RejectedExecutionException shuttingDown) {
+            synchronized (this) {
+                closed = true;
+                frames.clear();
+                draining = false;
+            }
+            return false;
+        }
     }
 
     /** The socket is closed: drop what is queued. */
