@@ -15,11 +15,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -54,25 +49,14 @@ public class ClientGatewayConfiguration {
         return new ProtocolCodec(new ProtocolSchemas());
     }
 
-    /** One thread runs every session and connection timeout; the tasks are short and never block. */
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService clientTimeoutScheduler() {
-        return Executors.newSingleThreadScheduledExecutor(daemonThreads("client-timeouts"));
+    @Bean
+    ClientExecutors clientExecutors() {
+        return new ClientExecutors();
     }
 
     @Bean
-    Timeouts clientTimeouts(ScheduledExecutorService clientTimeoutScheduler) {
-        return new ScheduledTimeouts(clientTimeoutScheduler);
-    }
-
-    /**
-     * Writes queued frames to the sockets. Its task queue holds at most one task per open connection (each
-     * connection's {@link OutboundQueue} drains itself with one task at a time), so it is bounded by the connections.
-     */
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService clientSocketWriter() {
-        int threads = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
-        return Executors.newFixedThreadPool(threads, daemonThreads("client-writer"));
+    Timeouts clientTimeouts(ClientExecutors executors) {
+        return new ScheduledTimeouts(executors.timeouts());
     }
 
     @Bean
@@ -114,14 +98,5 @@ public class ClientGatewayConfiguration {
             ObjectProvider<CallRequests> callRequests) {
         return new ClientRequestHandler(
                 verifier, registry, clientSessionEvents, () -> Optional.ofNullable(callRequests.getIfAvailable()));
-    }
-
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

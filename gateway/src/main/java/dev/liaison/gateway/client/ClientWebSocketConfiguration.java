@@ -5,9 +5,7 @@ import dev.liaison.gateway.client.protocol.ProtocolSchemas;
 import dev.liaison.gateway.client.session.ClientSessionRegistry;
 import dev.liaison.gateway.client.session.Timeouts;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +35,7 @@ public class ClientWebSocketConfiguration implements WebSocketConfigurer, WebMvc
             ClientRequestHandler requests,
             ClientSessionRegistry registry,
             Timeouts clientTimeouts,
-            @Qualifier("clientSocketWriter") ExecutorService writer,
+            ClientExecutors executors,
             ObjectProvider<Clock> clock,
             ClientMetrics metrics) {
         this.handler = new ClientWebSocketHandler(
@@ -46,7 +44,7 @@ public class ClientWebSocketConfiguration implements WebSocketConfigurer, WebMvc
                 requests,
                 registry,
                 clientTimeouts,
-                writer,
+                executors.writer(),
                 clock.getIfAvailable(Clock::systemUTC),
                 metrics);
     }
