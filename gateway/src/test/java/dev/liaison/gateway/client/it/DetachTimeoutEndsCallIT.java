@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-@TestPropertySource(properties = "liaison.gateway.client.detach-timeout=1s")
+@TestPropertySource(properties = {ShortTimeouts.DETACH, ShortTimeouts.AUTHENTICATE})
 class DetachTimeoutEndsCallIT extends ClientProtocolITSupport {
 
     @Test

@@ -52,4 +52,19 @@ class OversizeAndMalformedMessagesIT extends ClientProtocolITSupport {
                         .asText()));
         again.endSession();
     }
+
+    @Test
+    void aClientSendingFasterThanTheRateLimitHasMessagesDroppedWithRateLimited() {
+        ProtocolTestClient browser = connect();
+        browser.authenticateAndStart(token(), Optional.empty());
+
+        for (int i = 0; i < 60; i++) {
+            browser.send("ping", "p" + i, m -> {});
+        }
+
+        assertThat(browser.next("error").get("code").asText()).isEqualTo("rate-limited");
+        // Admitted pings are still answered; the connection stays up.
+        assertThat(browser.next("pong").get("id").asText()).isEqualTo("p0");
+        browser.endSession();
+    }
 }
