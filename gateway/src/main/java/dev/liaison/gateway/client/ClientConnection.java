@@ -25,6 +25,7 @@ final class ClientConnection implements MessageSink {
     private final OutboundQueue outbound;
     private final ProtocolCodec codec;
     private final RateLimiter rateLimiter;
+    private final FrameAssembler assembler;
     private final ClientMetrics metrics;
 
     private ConnectionState state = ConnectionState.CONNECTED;
@@ -37,11 +38,13 @@ final class ClientConnection implements MessageSink {
             OutboundQueue outbound,
             ProtocolCodec codec,
             RateLimiter rateLimiter,
+            FrameAssembler assembler,
             ClientMetrics metrics) {
         this.socket = socket;
         this.outbound = outbound;
         this.codec = codec;
         this.rateLimiter = rateLimiter;
+        this.assembler = assembler;
         this.metrics = metrics;
     }
 
@@ -64,6 +67,11 @@ final class ClientConnection implements MessageSink {
 
     synchronized Optional<ClientSession> session() {
         return Optional.ofNullable(session);
+    }
+
+    /** Adds a received part; the whole message after its last part, or {@code too-large}. */
+    Optional<String> assemble(String part, boolean last) {
+        return assembler.append(part, last);
     }
 
     boolean admitMessage() {

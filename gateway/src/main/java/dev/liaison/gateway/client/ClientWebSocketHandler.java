@@ -7,7 +7,6 @@ import dev.liaison.gateway.client.protocol.ClientProtocolException;
 import dev.liaison.gateway.client.protocol.ProtocolCodec;
 import dev.liaison.gateway.client.session.ClientSessionRegistry;
 import dev.liaison.gateway.client.session.Timeouts;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -65,9 +64,6 @@ public final class ClientWebSocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession socket) {
-        // Let frames up to 4x the limit reach us so an oversize one gets a too-large error before the 1009 close;
-        // beyond that the container closes with 1009 on its own.
-        socket.setTextMessageSizeLimit(properties.maxMessageBytes() * 4);
         if (socket instanceof StandardWebSocketSession standard) {
             standard.getNativeSession(jakarta.websocket.Session.class)
                     .getUserProperties()
@@ -78,6 +74,7 @@ public final class ClientWebSocketHandler extends TextWebSocketHandler {
                 new OutboundQueue(socket, writer, properties.outboundQueueMessages()),
                 codec,
                 new RateLimiter(properties.messagesPerSecond(), clock),
+                new FrameAssembler(properties.maxMessageBytes()),
                 metrics);
         connections.put(socket.getId(), connection);
         metrics.connected();
@@ -102,12 +99,11 @@ public final class ClientWebSocketHandler extends TextWebSocketHandler {
         Optional<String> id = Optional.empty();
         MDC.put("clientConnection", connection.id());
         try {
-            String text = frame.getPayload();
-            if (text.length() > properties.maxMessageBytes()
-                    || text.getBytes(StandardCharsets.UTF_8).length > properties.maxMessageBytes()) {
-                throw new ClientProtocolException(
-                        ClientErrorCode.TOO_LARGE, "Messages are at most " + properties.maxMessageBytes() + " bytes");
+            Optional<String> complete = connection.assemble(frame.getPayload(), frame.isLast());
+            if (complete.isEmpty()) {
+                return;
             }
+            String text = complete.get();
             if (!connection.admitMessage()) {
                 throw new ClientProtocolException(
                         ClientErrorCode.RATE_LIMITED,
@@ -127,6 +123,15 @@ public final class ClientWebSocketHandler extends TextWebSocketHandler {
         } finally {
             MDC.remove("clientConnection");
         }
+    }
+
+    /**
+     * Parts of a message are joined by the connection's {@link FrameAssembler}, so the container keeps its small
+     * default buffer whatever {@code max-message-bytes} is.
+     */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
     }
 
     @Override

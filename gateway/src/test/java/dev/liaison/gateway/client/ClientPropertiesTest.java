@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class ClientPropertiesTest {
 
@@ -28,5 +29,29 @@ class ClientPropertiesTest {
                         Optional.empty(), "liaison", Duration.ZERO, Duration.ofSeconds(10), 65536, 20, 5, 256, 64))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("detach-timeout");
+    }
+
+    @Test
+    void theApplicationDoesNotStartWithAShortSecret() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(ClientGatewayConfiguration.class)
+                .withPropertyValues("liaison.gateway.client.token-secret=only-sixteen-byt")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasStackTraceContaining("token-secret must be at least 32 bytes"));
+    }
+
+    @Test
+    void theClientServicesStartWithoutAWebServerOrCallLayer() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(ClientGatewayConfiguration.class)
+                .withPropertyValues("liaison.gateway.client.detach-timeout=45s")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(ClientProperties.class).detachTimeout())
+                            .isEqualTo(Duration.ofSeconds(45));
+                    assertThat(context).hasSingleBean(ClientSessions.class);
+                });
     }
 }
