@@ -64,7 +64,8 @@ public class ClientGatewayConfiguration {
         return new SessionEvents(listeners.orderedStream().toList());
     }
 
-    @Bean
+    /** On shutdown the sessions close and their calls end with {@code unavailable}: no call outlives its node. */
+    @Bean(destroyMethod = "closeAll")
     ClientSessionRegistry clientSessionRegistry(
             ClientProperties properties, Timeouts clientTimeouts, SessionEvents clientSessionEvents) {
         return new ClientSessionRegistry(
