@@ -125,12 +125,12 @@ final class ClientConnection implements MessageSink {
     }
 
     @Override
-    public void send(ServerMessage message, Optional<String> replyTo) {
+    public boolean send(ServerMessage message, Optional<String> replyTo) {
         if (message instanceof ServerMessage.Error error) {
             metrics.error(error.code());
         }
         metrics.sent(ProtocolCodec.typeOf(message));
-        outbound.offer(codec.encode(message, replyTo));
+        return outbound.offer(codec.encode(message, replyTo));
     }
 
     /** Send an error; if its code closes the connection, close it after the error is written. */

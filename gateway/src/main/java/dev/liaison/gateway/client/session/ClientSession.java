@@ -73,24 +73,31 @@ public final class ClientSession {
 
     public synchronized void send(ServerMessage message, Optional<String> replyTo) {
         switch (state) {
-            case ACTIVE -> sink.send(message, replyTo);
-            case DETACHED -> {
-                if (detachedBufferLimit == 0) {
-                    droppedWhileDetached++;
-                    return;
+            case ACTIVE -> {
+                if (!sink.send(message, replyTo)) {
+                    // The connection is going away (or its client reads too slowly): keep it for the reattach.
+                    keepForReattach(message, replyTo);
                 }
-                if (detachedBuffer.size() >= detachedBufferLimit) {
-                    detachedBuffer.removeFirst();
-                    droppedWhileDetached++;
-                }
-                detachedBuffer.addLast(new Pending(message, replyTo));
             }
+            case DETACHED -> keepForReattach(message, replyTo);
             case CLOSED ->
                 log.debug(
                         "Session {} closed; dropped {}",
                         id(),
                         message.getClass().getSimpleName());
         }
+    }
+
+    private void keepForReattach(ServerMessage message, Optional<String> replyTo) {
+        if (detachedBufferLimit == 0) {
+            droppedWhileDetached++;
+            return;
+        }
+        if (detachedBuffer.size() >= detachedBufferLimit) {
+            detachedBuffer.removeFirst();
+            droppedWhileDetached++;
+        }
+        detachedBuffer.addLast(new Pending(message, replyTo));
     }
 
     /** The live call with this id, or {@code no-such-call}. */

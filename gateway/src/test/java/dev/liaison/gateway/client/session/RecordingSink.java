@@ -10,10 +10,15 @@ final class RecordingSink implements MessageSink {
 
     final List<ServerMessage> messages = new CopyOnWriteArrayList<>();
     volatile String closedWith;
+    volatile boolean refusing;
 
     @Override
-    public void send(ServerMessage message, Optional<String> replyTo) {
+    public boolean send(ServerMessage message, Optional<String> replyTo) {
+        if (refusing) {
+            return false;
+        }
         messages.add(message);
+        return true;
     }
 
     @Override

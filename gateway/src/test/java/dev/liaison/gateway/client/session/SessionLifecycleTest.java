@@ -94,6 +94,24 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void messagesAConnectionCouldNoLongerTakeAreDeliveredAfterTheReattach() {
+        RecordingSink dying = new RecordingSink();
+        ClientSession session = registry.start(token, Optional.empty(), dying, Optional.empty());
+        String resumeToken = dying.of(ServerMessage.Session.class).get(0).resumeToken();
+
+        dying.refusing = true;
+        session.send(new ServerMessage.Chat("agent-7", "Are you still there?", Optional.empty()));
+        registry.detach(session, dying);
+        RecordingSink fresh = new RecordingSink();
+        registry.resume(resumeToken, token, fresh, Optional.empty());
+
+        assertThat(fresh.of(ServerMessage.Chat.class))
+                .singleElement()
+                .extracting(ServerMessage.Chat::text)
+                .isEqualTo("Are you still there?");
+    }
+
+    @Test
     void aDroppedSessionThatDoesNotComeBackEndsItsCallsWithDetachTimeout() {
         RecordingSink sink = new RecordingSink();
         ClientSession session = registry.start(token, Optional.empty(), sink, Optional.empty());
