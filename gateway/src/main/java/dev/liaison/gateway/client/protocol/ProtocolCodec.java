@@ -125,13 +125,7 @@ public final class ProtocolCodec {
     public String encodeClientMessage(ClientMessage message, Optional<String> id) {
         ObjectNode envelope = mapper.createObjectNode();
         envelope.put("v", VERSION);
-        envelope.put(
-                "type",
-                CLIENT_TYPES.entrySet().stream()
-                        .filter(e -> e.getValue() == message.getClass())
-                        .findFirst()
-                        .orElseThrow()
-                        .getKey());
+        envelope.put("type", typeOf(message));
         id.ifPresent(value -> envelope.put("id", value));
         envelope.setAll((ObjectNode) mapper.valueToTree(message));
         try {
