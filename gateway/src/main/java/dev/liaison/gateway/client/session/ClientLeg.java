@@ -222,7 +222,7 @@ public final class ClientLeg implements CallLeg {
         finish(reason, true);
     }
 
-    /** The browser hung up: before answer its own call is cancelled, otherwise it ends normally. */
+    /** The browser hung up: before answer its own call is cancelled and an incoming one declined; after, normal. */
     public void clientHangup() {
         LegState before;
         synchronized (this) {
@@ -231,7 +231,13 @@ public final class ClientLeg implements CallLeg {
                 throw new ClientProtocolException(ClientErrorCode.NO_SUCH_CALL, "Call '" + id + "' has ended");
             }
         }
-        finish(before == LegState.ANSWERED ? EndReason.NORMAL : EndReason.CANCELLED, true);
+        EndReason reason;
+        if (before == LegState.ANSWERED) {
+            reason = EndReason.NORMAL;
+        } else {
+            reason = direction == Direction.OUTGOING ? EndReason.CANCELLED : EndReason.DECLINED;
+        }
+        finish(reason, true);
     }
 
     /** The browser renegotiates media; {@code hold} tells whether the offer puts the call on hold (null: unchanged). */

@@ -209,6 +209,24 @@ class SessionLifecycleTest {
     }
 
     @Test
+    void aClientHangingUpBeforeAnswerCancelsItsOwnCallAndDeclinesAnIncomingOne() {
+        ClientSession session = registry.start(token, Optional.empty(), new RecordingSink(), Optional.empty());
+        ClientLeg outgoing = registry.newLeg(session, ClientLeg.Direction.OUTGOING, MediaMode.AUDIO, "support");
+        RecordingLegListener caller = new RecordingLegListener();
+        outgoing.setListener(caller);
+        ClientLeg incoming = registry.newLeg(session, ClientLeg.Direction.INCOMING, MediaMode.AUDIO, "agent-7");
+        RecordingLegListener called = new RecordingLegListener();
+        incoming.setListener(called);
+        incoming.start(Optional.of("offer"));
+
+        outgoing.clientHangup();
+        incoming.clientHangup();
+
+        assertThat(caller.events).containsExactly("ended:cancelled");
+        assertThat(called.events).containsExactly("ringing", "ended:declined");
+    }
+
+    @Test
     void commandsThatDoNotFitTheLegStateAreIgnored() {
         ClientSession session = registry.start(token, Optional.empty(), new RecordingSink(), Optional.empty());
         ClientLeg leg = registry.newLeg(session, ClientLeg.Direction.OUTGOING, MediaMode.AUDIO, "support");
