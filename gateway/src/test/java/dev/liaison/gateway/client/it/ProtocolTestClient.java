@@ -29,6 +29,7 @@ final class ProtocolTestClient implements AutoCloseable {
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final List<JsonNode> consumed = new CopyOnWriteArrayList<>();
     private volatile Integer closeCode;
+    private volatile boolean reading = true;
 
     private ProtocolTestClient(URI uri, Optional<String> origin) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
@@ -92,6 +93,11 @@ final class ProtocolTestClient implements AutoCloseable {
         return closeCode;
     }
 
+    /** Stop reading from the socket (a stalled client): what the server sends piles up in the TCP buffers. */
+    void stopReading() {
+        reading = false;
+    }
+
     /** Drop the connection as a network loss would (no end-session). */
     void drop() {
         socket.abort();
@@ -127,7 +133,9 @@ final class ProtocolTestClient implements AutoCloseable {
                 }
                 partial.setLength(0);
             }
-            webSocket.request(1);
+            if (reading) {
+                webSocket.request(1);
+            }
             return null;
         }
 
