@@ -22,8 +22,8 @@ public interface ClientSessionListener {
     default void sessionDetached(ClientSessionInfo session) {}
 
     /**
-     * The session ended for good: {@code reason} is {@code ended-by-client}, {@code detach-timeout} or
-     * {@code shutdown}. Its calls have ended before this is called.
+     * The session ended for good: {@code reason} is {@code ended-by-client}, {@code detach-timeout}, {@code shutdown},
+     * or the reason given to {@link ClientSessions#end}. Its calls have ended before this is called.
      */
     default void sessionClosed(ClientSessionInfo session, String reason) {}
 
