@@ -169,6 +169,11 @@ final class Call implements LegListener {
     }
 
     @Override
+    public void onMuteChanged(CallLeg leg, boolean audioMuted, boolean videoMuted) {
+        submit(() -> muteChanged(leg, audioMuted, videoMuted));
+    }
+
+    @Override
     public void onTransferRequested(CallLeg leg, String transferTarget, Optional<String> replaces) {
         submit(() -> {
             BridgeSide side = sideOf(leg);
@@ -273,6 +278,17 @@ final class Call implements LegListener {
         deferredOffer = null;
         if (next != null) {
             next.run();
+        }
+    }
+
+    private synchronized void muteChanged(CallLeg leg, boolean audioMuted, boolean videoMuted) {
+        BridgeSide side = sideOf(leg);
+        if (side == null || state == CallState.ENDED) {
+            return;
+        }
+        CallLeg other = legOf(side.other());
+        if (other != null) {
+            other.remoteMuteChanged(audioMuted, videoMuted);
         }
     }
 

@@ -66,4 +66,10 @@ public interface CallLeg {
 
     /** The listener that receives this leg's events; set once by the {@code Call} that owns the leg. */
     void setListener(LegListener listener);
+
+    /**
+     * Tell this leg's far end that the other side muted or unmuted (relayed from {@link LegListener#onMuteChanged}).
+     * Legs that cannot carry it ignore it.
+     */
+    default void remoteMuteChanged(boolean audioMuted, boolean videoMuted) {}
 }

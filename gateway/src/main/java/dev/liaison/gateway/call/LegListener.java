@@ -31,4 +31,10 @@ public interface LegListener {
      * or a Liaison destination name); {@code replaces} names the call to replace in an attended transfer.
      */
     default void onTransferRequested(CallLeg leg, String target, Optional<String> replaces) {}
+
+    /**
+     * The far end muted or unmuted its microphone or camera (client "mute"); the call may relay it to the other leg with
+     * {@link CallLeg#remoteMuteChanged}. Media keeps flowing as negotiated: this is a state report, not a renegotiation.
+     */
+    default void onMuteChanged(CallLeg leg, boolean audioMuted, boolean videoMuted) {}
 }

@@ -168,6 +168,14 @@ class BridgedCallFlowTest {
     }
 
     @Test
+    void muteIsRelayedToTheOtherSide() {
+        String callId = answeredCall();
+        caller.listener().onMuteChanged(caller, true, false);
+        await().until(() -> callee.lastCommand().equals("remoteMute audio=true video=false"));
+        hangUpAndCheck(callId);
+    }
+
+    @Test
     void sipTargetOutsideTheAllowListIsRefused() {
         String callId = callFromBrowser(Optional.of("offer-A"));
         assertThatThrownBy(() -> b2bua.connect(callId, LegKind.SIP, "sip:+19005551234@pbx.test"))

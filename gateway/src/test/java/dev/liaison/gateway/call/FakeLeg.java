@@ -95,6 +95,11 @@ public final class FakeLeg implements CallLeg {
     }
 
     @Override
+    public void remoteMuteChanged(boolean audioMuted, boolean videoMuted) {
+        commands.add("remoteMute audio=" + audioMuted + " video=" + videoMuted);
+    }
+
+    @Override
     public void setListener(LegListener listener) {
         this.listener = listener;
     }

@@ -1,0 +1,54 @@
+package dev.liaison.gateway.client.it;
+
+import dev.liaison.gateway.call.CallLeg;
+import dev.liaison.gateway.call.EndReason;
+import dev.liaison.gateway.call.LegListener;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The call's side of a leg in the integration tests: its events as strings ("answered", "ended:normal"). */
+public final class TestLegListener implements LegListener {
+
+    private final List<String> events = new CopyOnWriteArrayList<>();
+
+    public List<String> events() {
+        return List.copyOf(events);
+    }
+
+    @Override
+    public void onRinging(CallLeg leg, Optional<String> earlySdp) {
+        events.add("ringing");
+    }
+
+    @Override
+    public void onAnswered(CallLeg leg, String sdp) {
+        events.add("answered:" + sdp);
+    }
+
+    @Override
+    public void onEnded(CallLeg leg, EndReason reason) {
+        events.add("ended:" + reason.code());
+    }
+
+    @Override
+    public void onMediaOffer(CallLeg leg, String sdpOffer) {
+        events.add("media-offer");
+        leg.answerMediaUpdate("v=0 media-answer");
+    }
+
+    @Override
+    public void onMediaAnswer(CallLeg leg, String sdpAnswer) {
+        events.add("media-answer");
+    }
+
+    @Override
+    public void onDtmf(CallLeg leg, char digit, int durationMillis) {
+        events.add("dtmf:" + digit);
+    }
+
+    @Override
+    public void onMuteChanged(CallLeg leg, boolean audioMuted, boolean videoMuted) {
+        events.add("mute:" + audioMuted + "," + videoMuted);
+    }
+}
