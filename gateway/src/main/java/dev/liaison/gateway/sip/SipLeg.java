@@ -452,9 +452,8 @@ public final class SipLeg implements CallLeg {
 
     void onBye(ServerTransaction transaction, Request bye) {
         act("BYE", () -> {
-            Response ok = ctx.messages.createResponse(Response.OK, bye);
-            transaction.sendResponse(ok);
-            ctx.metrics.response(Response.OK, true);
+            // The far end hung up whether or not our 200 reaches it (it may close the connection at once).
+            respondQuietly(transaction, Response.OK);
             if (pendingReInvite != null) {
                 respondQuietly(pendingReInvite, Response.REQUEST_TERMINATED);
                 pendingReInvite = null;

@@ -60,12 +60,42 @@ final class Sipp implements AutoCloseable {
 
     /** SIPp as a server (the called party) on UDP running {@code scenario}; it waits for our INVITE. */
     static Sipp uas(String scenario, String... extraArgs) throws IOException {
-        return launch(scenario, null, extraArgs);
+        Sipp sipp = launch(scenario, null, extraArgs);
+        sipp.awaitListening("udp");
+        return sipp;
     }
 
     /** SIPp as a server (the called party) on TCP, one connection, running {@code scenario}. */
     static Sipp uasTcp(String scenario) throws IOException {
-        return launch(scenario, null, "-t", "t1");
+        Sipp sipp = launch(scenario, null, "-t", "t1");
+        sipp.awaitListening("tcp");
+        return sipp;
+    }
+
+    /**
+     * Waits until SIPp's socket is bound (read from {@code /proc/net}, so no probe reaches SIPp): a server must listen
+     * before we call it.
+     */
+    private void awaitListening(String protocol) {
+        String portHex = String.format(":%04X ", port);
+        org.awaitility.Awaitility.await("sipp listening on " + protocol + " " + port)
+                .atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        fail("sipp exited at start with " + process.exitValue() + "\n" + logs());
+                    }
+                    for (String table : List.of(protocol, protocol + "6")) {
+                        Path file = Path.of("/proc/net", table);
+                        if (Files.exists(file)
+                                && Files.readAllLines(file).stream()
+                                        .anyMatch(line -> line.contains(portHex)
+                                                && (protocol.equals("udp") || line.contains(" 0A ")))) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
     }
 
     /** SIPp as a client over TCP calling {@code service} on our trunk at 127.0.0.1:{@code trunkPort}. */
