@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sip.address.SipURI;
+import javax.sip.header.AcceptHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
@@ -105,6 +106,10 @@ final class InviteHandler implements RequestHandler {
         if (!(incoming.request().getRequestURI() instanceof SipURI)) {
             throw new SipStatusException(Response.UNSUPPORTED_URI_SCHEME, "only sip: Request-URIs");
         }
+        if (!acceptsSdp(incoming)) {
+            throw new SipStatusException(
+                    Response.NOT_ACCEPTABLE, "the caller does not accept SDP", Map.of("Accept", "application/sdp"));
+        }
         ContentTypeHeader type = (ContentTypeHeader) incoming.request().getHeader(ContentTypeHeader.NAME);
         byte[] body = incoming.request().getRawContent();
         if (body != null
@@ -115,6 +120,24 @@ final class InviteHandler implements RequestHandler {
             throw new SipStatusException(
                     Response.UNSUPPORTED_MEDIA_TYPE, "only application/sdp", Map.of("Accept", "application/sdp"));
         }
+    }
+
+    /** Whether the INVITE's Accept headers (if any) admit an SDP answer. */
+    private static boolean acceptsSdp(IncomingRequest incoming) {
+        Iterator<?> accepts = incoming.request().getHeaders(AcceptHeader.NAME);
+        if (!accepts.hasNext()) {
+            return true;
+        }
+        while (accepts.hasNext()) {
+            AcceptHeader accept = (AcceptHeader) accepts.next();
+            String type = accept.getContentType() == null ? "*" : accept.getContentType();
+            String subType = accept.getContentSubType() == null ? "*" : accept.getContentSubType();
+            if ((type.equals("*") || type.equalsIgnoreCase("application"))
+                    && (subType.equals("*") || subType.equalsIgnoreCase("sdp"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> attributes(IncomingRequest incoming) {

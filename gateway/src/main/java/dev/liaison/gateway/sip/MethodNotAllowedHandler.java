@@ -11,7 +11,7 @@ import javax.sip.message.Response;
 final class MethodNotAllowedHandler implements RequestHandler {
 
     private static final Set<String> KNOWN =
-            Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "PUBLISH", "MESSAGE", "INFO", "UPDATE", "PRACK", "REFER");
+            Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "PUBLISH", "MESSAGE", "INFO", "UPDATE", "PRACK");
 
     @Override
     public void handle(IncomingRequest incoming) {

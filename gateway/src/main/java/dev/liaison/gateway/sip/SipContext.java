@@ -30,7 +30,7 @@ import javax.sip.message.Request;
 final class SipContext {
 
     /** Methods this endpoint handles; sent in {@code Allow}. */
-    static final List<String> ALLOWED_METHODS = List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS");
+    static final List<String> ALLOWED_METHODS = List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REFER");
 
     final SipStackImpl stack;
     final SipProvider provider;

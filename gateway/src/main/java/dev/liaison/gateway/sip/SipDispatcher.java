@@ -39,7 +39,8 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
                 Request.ACK, new AckHandler(ctx),
                 Request.BYE, new ByeHandler(ctx),
                 Request.CANCEL, new CancelHandler(ctx),
-                Request.OPTIONS, new OptionsHandler(ctx));
+                Request.OPTIONS, new OptionsHandler(ctx),
+                Request.REFER, new ReferHandler(ctx));
     }
 
     @Override
@@ -64,6 +65,7 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
                 return;
             }
             try {
+                requireSip20(request);
                 handlers.getOrDefault(request.getMethod(), otherMethods).handle(incoming);
             } catch (SipStatusException e) {
                 LOG.info("{} refused with {}: {}", request.getMethod(), e.status(), e.getMessage());
@@ -88,12 +90,25 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
                 to.setTag(Long.toHexString(System.nanoTime()));
             }
             for (Map.Entry<String, String> header : extraHeaders.entrySet()) {
-                response.addHeader(ctx.headers.createHeader(header.getKey(), header.getValue()));
+                // List headers (Allow, Unsupported) go as one header per value: the factory parses singletons.
+                for (String value : header.getValue().split(",")) {
+                    response.addHeader(ctx.headers.createHeader(header.getKey(), value.trim()));
+                }
             }
             incoming.transaction().sendResponse(response);
             ctx.metrics.response(status, true);
         } catch (Exception e) {
-            LOG.debug("Could not send {} to {}", status, incoming.method(), e);
+            LOG.warn("Could not send {} to {}: {}", status, incoming.method(), e.toString());
+            // Nothing can be answered on this transaction: end it now rather than leave it for ever in the table.
+            try {
+                javax.sip.Dialog dialog = incoming.transaction().getDialog();
+                incoming.transaction().terminate();
+                if (dialog != null && !incoming.inDialog()) {
+                    dialog.delete();
+                }
+            } catch (Exception terminateFailed) {
+                LOG.debug("Could not terminate the transaction", terminateFailed);
+            }
         }
     }
 
@@ -155,6 +170,15 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
         LOG.info("Dialog {} timed out: {}", callId, event.getReason());
         ctx.legs.find(callId).ifPresent(leg -> leg.onDialogGone("dialog timeout " + event.getReason()));
         event.getDialog().delete();
+    }
+
+    /** RFC 3261 8.2.1 / RFC 4475 3.1.2.16: a request of another SIP version gets 505. */
+    private static void requireSip20(Request request) {
+        if (request instanceof gov.nist.javax.sip.message.SIPRequest sipRequest
+                && sipRequest.getRequestLine() != null
+                && !"SIP/2.0".equalsIgnoreCase(sipRequest.getRequestLine().getSipVersion())) {
+            throw new SipStatusException(Response.VERSION_NOT_SUPPORTED, "only SIP/2.0");
+        }
     }
 
     private static String callIdOf(javax.sip.message.Message message) {

@@ -427,6 +427,43 @@ public final class SipLeg implements CallLeg {
         });
     }
 
+    void onRefer(ServerTransaction transaction, Request refer, javax.sip.header.ReferToHeader referTo) {
+        act("REFER", () -> {
+            if (state != LegState.ANSWERED || !canSendInDialog()) {
+                throw new SipStatusException(Response.FORBIDDEN, "call not established");
+            }
+            javax.sip.address.URI uri =
+                    (javax.sip.address.URI) referTo.getAddress().getURI().clone();
+            Optional<String> replaces = Optional.empty();
+            if (uri instanceof SipURI sipUri) {
+                String header = sipUri.getHeader("Replaces");
+                if (header != null) {
+                    replaces = Optional.of(java.net.URLDecoder.decode(header, StandardCharsets.UTF_8));
+                }
+                if (sipUri instanceof gov.nist.javax.sip.address.SipUri nistUri) {
+                    nistUri.removeHeaders();
+                }
+            }
+            transaction.sendResponse(ctx.messages.createResponse(Response.ACCEPTED, refer));
+            ctx.metrics.response(Response.ACCEPTED, true);
+            // One NOTIFY that ends the implicit subscription: the call reports the transfer's outcome its own way.
+            Request notify = dialog.createRequest(Request.NOTIFY);
+            notify.setHeader(ctx.headers.createEventHeader("refer"));
+            javax.sip.header.SubscriptionStateHeader subscription =
+                    ctx.headers.createSubscriptionStateHeader(javax.sip.header.SubscriptionStateHeader.TERMINATED);
+            subscription.setReasonCode("noresource");
+            notify.setHeader(subscription);
+            notify.setHeader(ctx.contact(transport()));
+            notify.setContent("SIP/2.0 100 Trying\r\n", ctx.headers.createContentTypeHeader("message", "sipfrag"));
+            ClientTransaction notifyTx = ctx.clientTransaction(notify);
+            dialog.sendRequest(notifyTx);
+            String target = uri.toString();
+            Optional<String> replacing = replaces;
+            LOG.info("Leg {}: transfer to {} requested{}", id, target, replacing.isPresent() ? " (attended)" : "");
+            event(l -> l.onTransferRequested(this, target, replacing));
+        });
+    }
+
     void onAck(Request ack) {
         act("ACK", () -> {
             if (direction != Direction.INBOUND || acked) {

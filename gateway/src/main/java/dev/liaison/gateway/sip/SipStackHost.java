@@ -187,6 +187,9 @@ public final class SipStackHost implements SmartLifecycle {
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "false");
         p.setProperty("gov.nist.javax.sip.RFC_2543_SUPPORT_ENABLED", "true");
         p.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "true");
+        // Drop responses to requests this stack never sent (RFC 4475 bcast, unreason): otherwise a stray 2xx to an
+        // INVITE leaves a dialog in the table for ever.
+        p.setProperty("gov.nist.javax.sip.REJECT_STRAY_RESPONSES", "true");
         if (!properties.outboundProxy().isEmpty()) {
             String proxy = properties.outboundProxy();
             p.setProperty("javax.sip.OUTBOUND_PROXY", proxy.contains("/") ? proxy : proxy + "/udp");

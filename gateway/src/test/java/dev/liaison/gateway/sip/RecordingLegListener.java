@@ -57,6 +57,14 @@ final class RecordingLegListener implements LegListener {
         events.add(new Event("mediaAnswer", Optional.of(sdpAnswer), null));
     }
 
+    @Override
+    public void onTransferRequested(CallLeg leg, String target, Optional<String> replaces) {
+        events.add(new Event(
+                "transfer",
+                Optional.of(target + replaces.map(r -> " replaces " + r).orElse("")),
+                null));
+    }
+
     /** Waits for the {@code n}-th (1-based) event of {@code type}, and returns it. */
     Event await(String type, int n) {
         Awaitility.await(type + " #" + n)

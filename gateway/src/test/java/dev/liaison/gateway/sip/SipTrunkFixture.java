@@ -113,15 +113,44 @@ final class SipTrunkFixture implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> {
                     SipStackImpl stack = stack();
-                    assertThat(stack.getDialogs()).as("dialogs").isEmpty();
+                    assertThat(stack.getDialogs().stream()
+                                    .map(d -> d.getCallId().getCallId() + " " + d.getState())
+                                    .toList())
+                            .as("dialogs")
+                            .isEmpty();
                     assertThat(stack.getClientTransactionTableSize())
-                            .as("client transactions")
+                            .as("client transactions %s", describe(stack, "clientTransactionTable"))
                             .isZero();
                     assertThat(stack.getServerTransactionTableSize())
                             .as("server transactions")
                             .isZero();
                     assertThat(host.legs().all()).as("legs").isEmpty();
                 });
+    }
+
+    /** The method and state of each transaction in one of the stack's tables, for failure messages. */
+    private static String describe(SipStackImpl stack, String table) {
+        try {
+            java.lang.reflect.Field field = gov.nist.javax.sip.stack.SIPTransactionStack.class.getDeclaredField(table);
+            field.setAccessible(true);
+            java.util.Map<?, ?> transactions = (java.util.Map<?, ?>) field.get(stack);
+            return transactions.values().stream()
+                    .map(t -> (gov.nist.javax.sip.stack.SIPTransaction) t)
+                    .map(t -> t.getMethod() + " " + t.getState())
+                    .toList()
+                    .toString();
+        } catch (ReflectiveOperationException e) {
+            return "(" + e + ")";
+        }
+    }
+
+    /** Waits until the stack holds no transaction (between raw test messages that reuse a branch). */
+    void awaitNoTransactions() {
+        await("no SIP transactions left")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() ->
+                        stack().getClientTransactionTableSize() == 0 && stack().getServerTransactionTableSize() == 0);
     }
 
     @Override
