@@ -35,6 +35,22 @@ class InboundCallAnsweredAndHungUpIT {
                 assertThat(call.leg().state()).isEqualTo(LegState.ENDED);
             }
             trunk.assertNoLeaks();
+            assertThat(trunk.meters
+                            .get("liaison.sip.responses")
+                            .tag("code", "180")
+                            .tag("direction", "sent")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+            assertThat(trunk.meters
+                            .get("liaison.sip.call.setup")
+                            .tag("direction", "inbound")
+                            .tag("outcome", "answered")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(trunk.meters.get("liaison.sip.legs.active").gauge().value())
+                    .isZero();
         }
     }
 
