@@ -108,8 +108,10 @@ final class SipTrunkFixture implements AutoCloseable {
 
     /** Waits until no dialog, no transaction and no leg is left: the end of every call-flow test. */
     void assertNoLeaks() {
+        // Usually ~9 s: jain-sip keeps a terminated transaction for its 8 s linger time. Up to 64*T1 (32 s) when an
+        // ACK for a non-2xx final response crossed the response and the INVITE server transaction waits for Timer H.
         await("no SIP dialogs, transactions or legs left")
-                .atMost(Duration.ofSeconds(20))
+                .atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> {
                     SipStackImpl stack = stack();
@@ -122,7 +124,7 @@ final class SipTrunkFixture implements AutoCloseable {
                             .as("client transactions %s", describe(stack, "clientTransactionTable"))
                             .isZero();
                     assertThat(stack.getServerTransactionTableSize())
-                            .as("server transactions")
+                            .as("server transactions %s", describe(stack, "serverTransactionTable"))
                             .isZero();
                     assertThat(host.legs().all()).as("legs").isEmpty();
                 });
@@ -147,7 +149,7 @@ final class SipTrunkFixture implements AutoCloseable {
     /** Waits until the stack holds no transaction (between raw test messages that reuse a branch). */
     void awaitNoTransactions() {
         await("no SIP transactions left")
-                .atMost(Duration.ofSeconds(20))
+                .atMost(Duration.ofSeconds(40))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() ->
                         stack().getClientTransactionTableSize() == 0 && stack().getServerTransactionTableSize() == 0);
