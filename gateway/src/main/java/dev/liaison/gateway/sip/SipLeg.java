@@ -1,0 +1,815 @@
+package dev.liaison.gateway.sip;
+
+import dev.liaison.gateway.call.CallLeg;
+import dev.liaison.gateway.call.EndReason;
+import dev.liaison.gateway.call.LegKind;
+import dev.liaison.gateway.call.LegListener;
+import dev.liaison.gateway.call.LegState;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Message;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One SIP dialog on the trunk seen as a {@link CallLeg}. Inbound legs are made by {@link InviteHandler} from an INVITE
+ * of a trunk peer, outbound legs by {@link SipLegProvider}. The leg state ({@link LegState}) changes only in
+ * {@link #transition}; the SIP detail (which transaction is pending, whether an ACK or a CANCEL is owed) lives in a few
+ * fields next to it. Every command and every network event runs under the leg's lock; listener events are collected
+ * during it and delivered after the lock is released, so a listener may call back into any leg.
+ */
+public final class SipLeg implements CallLeg {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipLeg.class);
+    static final String MDC_CALL_ID = "sip.callId";
+
+    /** Who sent the dialog-creating INVITE. */
+    enum Direction {
+        INBOUND,
+        OUTBOUND
+    }
+
+    private final SipContext ctx;
+    private final String id;
+    private final Direction direction;
+    private final String sipCallId;
+    private final String remoteIdentity;
+    private final Instant created;
+
+    // Everything below is guarded by "this".
+    private LegState state;
+    private LegListener listener;
+    private final List<Runnable> events = new ArrayList<>();
+    private boolean released;
+    private Dialog dialog;
+    private String localSdp;
+    private ScheduledFuture<?> answerTimer;
+    /** A far-end re-INVITE waiting for {@link #answerMediaUpdate}. */
+    private ServerTransaction pendingReInvite;
+    /** Our re-INVITE waiting for its final response. */
+    private ClientTransaction pendingUpdate;
+
+    // Outbound only.
+    private final SipURI target;
+    private ClientTransaction inviteTx;
+    private boolean offerless;
+    private boolean provisionalSeen;
+    private boolean cancelOwed;
+    private boolean authRetried;
+    /** A 2xx carrying the far end's offer (late offer): its ACK waits for our answer. */
+    private Response lateOfferAnswer;
+
+    // Inbound only.
+    private final ServerTransaction inviteServerTx;
+    private final Request inboundInvite;
+    private final String localTag;
+    private boolean acked;
+    private boolean byeOwedAfterAck;
+
+    private SipLeg(
+            SipContext ctx,
+            Direction direction,
+            String sipCallId,
+            String remoteIdentity,
+            SipURI target,
+            ServerTransaction inviteServerTx,
+            Request inboundInvite) {
+        this.ctx = ctx;
+        this.id = "sip-" + UUID.randomUUID();
+        this.direction = direction;
+        this.sipCallId = sipCallId;
+        this.remoteIdentity = remoteIdentity;
+        this.created = ctx.clock.instant();
+        this.target = target;
+        this.inviteServerTx = inviteServerTx;
+        this.inboundInvite = inboundInvite;
+        this.localTag = Long.toHexString(UUID.randomUUID().getMostSignificantBits());
+        this.state = direction == Direction.INBOUND ? LegState.CALLING : LegState.NEW;
+    }
+
+    static SipLeg outbound(SipContext ctx, SipURI target) {
+        String callId = ctx.provider.getNewCallId().getCallId();
+        return new SipLeg(ctx, Direction.OUTBOUND, callId, target.toString(), target, null, null);
+    }
+
+    static SipLeg inbound(SipContext ctx, ServerTransaction inviteTx, Request invite) {
+        String callId =
+                ((javax.sip.header.CallIdHeader) invite.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+        javax.sip.header.FromHeader from =
+                (javax.sip.header.FromHeader) invite.getHeader(javax.sip.header.FromHeader.NAME);
+        SipLeg leg = new SipLeg(
+                ctx, Direction.INBOUND, callId, from.getAddress().getURI().toString(), null, inviteTx, invite);
+        leg.dialog = inviteTx.getDialog();
+        return leg;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public LegKind kind() {
+        return LegKind.SIP;
+    }
+
+    @Override
+    public synchronized LegState state() {
+        return state;
+    }
+
+    @Override
+    public String remoteIdentity() {
+        return remoteIdentity;
+    }
+
+    String sipCallId() {
+        return sipCallId;
+    }
+
+    Direction direction() {
+        return direction;
+    }
+
+    @Override
+    public void setListener(LegListener listener) {
+        synchronized (this) {
+            if (this.listener != null) {
+                LOG.warn("Leg {}: listener already set, keeping the first", id);
+                return;
+            }
+            this.listener = listener;
+        }
+    }
+
+    // ---- commands from the call ----
+
+    @Override
+    public void start(Optional<String> sdpOffer) {
+        act("start", () -> {
+            if (direction != Direction.OUTBOUND || state != LegState.NEW) {
+                ignored("start");
+                return;
+            }
+            offerless = sdpOffer.isEmpty();
+            Request invite = new OutboundInvite(ctx).build(target, sipCallId, localTag, sdpOffer);
+            localSdp = sdpOffer.orElse(null);
+            inviteTx = ctx.clientTransaction(invite);
+            dialog = inviteTx.getDialog();
+            inviteTx.sendRequest();
+            transition(LegState.CALLING);
+            startAnswerTimer();
+        });
+    }
+
+    @Override
+    public void ringing(Optional<String> earlySdp) {
+        act("ringing", () -> {
+            if (direction != Direction.INBOUND || !(state == LegState.CALLING || state == LegState.RINGING)) {
+                ignored("ringing");
+                return;
+            }
+            Response response = inboundResponse(earlySdp.isPresent() ? Response.SESSION_PROGRESS : Response.RINGING);
+            earlySdp.ifPresent(sdp -> setSdp(response, sdp));
+            send(response);
+            transition(LegState.RINGING);
+        });
+    }
+
+    @Override
+    public void answer(String sdp) {
+        act("answer", () -> {
+            if (direction != Direction.INBOUND || !(state == LegState.CALLING || state == LegState.RINGING)) {
+                ignored("answer");
+                return;
+            }
+            Response ok = inboundResponse(Response.OK);
+            setSdp(ok, sdp);
+            localSdp = sdp;
+            send(ok);
+            cancelAnswerTimer();
+            ctx.metrics.callSetup(true, "answered", Duration.between(created, ctx.clock.instant()));
+            transition(LegState.ANSWERED);
+        });
+    }
+
+    @Override
+    public void reject(EndReason reason) {
+        act("reject", () -> {
+            if (direction != Direction.INBOUND || !(state == LegState.CALLING || state == LegState.RINGING)) {
+                ignored("reject");
+                return;
+            }
+            refuseInbound(reason);
+        });
+    }
+
+    @Override
+    public void hangUp(EndReason reason) {
+        act("hangUp", () -> {
+            switch (state) {
+                case NEW -> end(reason, true);
+                case CALLING, RINGING -> {
+                    if (direction == Direction.INBOUND) {
+                        refuseInbound(reason);
+                    } else {
+                        cancelOutbound(reason);
+                    }
+                }
+                case ANSWERED -> {
+                    if (direction == Direction.INBOUND && !acked) {
+                        byeOwedAfterAck = true;
+                        end(reason, false);
+                    } else {
+                        if (lateOfferAnswer != null) {
+                            sendAck(lateOfferAnswer, Optional.empty());
+                            lateOfferAnswer = null;
+                        }
+                        sendBye(reason);
+                        end(reason, true);
+                    }
+                }
+                case ENDED -> {
+                    // Idempotent.
+                }
+            }
+        });
+    }
+
+    @Override
+    public void updateMedia(String sdpOffer) {
+        act("updateMedia", () -> {
+            if (state != LegState.ANSWERED || pendingUpdate != null || pendingReInvite != null || !canSendInDialog()) {
+                ignored("updateMedia");
+                return;
+            }
+            Request reInvite = dialog.createRequest(Request.INVITE);
+            reInvite.setHeader(ctx.contact(transport()));
+            setSdp(reInvite, sdpOffer);
+            ClientTransaction transaction = ctx.clientTransaction(reInvite);
+            dialog.sendRequest(transaction);
+            pendingUpdate = transaction;
+            localSdp = sdpOffer;
+        });
+    }
+
+    @Override
+    public void answerMediaUpdate(String sdpAnswer) {
+        act("answerMediaUpdate", () -> {
+            if (state != LegState.ANSWERED) {
+                ignored("answerMediaUpdate");
+            } else if (lateOfferAnswer != null) {
+                sendAck(lateOfferAnswer, Optional.of(sdpAnswer));
+                lateOfferAnswer = null;
+                localSdp = sdpAnswer;
+            } else if (pendingReInvite != null) {
+                Response ok = ctx.messages.createResponse(Response.OK, pendingReInvite.getRequest());
+                ok.setHeader(ctx.contact(transport()));
+                setSdp(ok, sdpAnswer);
+                ServerTransaction transaction = pendingReInvite;
+                pendingReInvite = null;
+                transaction.sendResponse(ok);
+                ctx.metrics.response(Response.OK, true);
+                localSdp = sdpAnswer;
+            } else {
+                ignored("answerMediaUpdate");
+            }
+        });
+    }
+
+    // ---- events from the network (called by the handlers and the dispatcher) ----
+
+    void onInviteResponse(ClientTransaction transaction, Response response) {
+        act("INVITE response", () -> {
+            if (transaction != null && transaction == pendingUpdate) {
+                onReInviteResponse(response);
+            } else if (direction == Direction.OUTBOUND && transaction == inviteTx) {
+                onInitialInviteResponse(transaction, response);
+            } else if (response.getStatusCode() / 100 == 2 && !released) {
+                LOG.debug("Leg {}: 2xx retransmission or fork ignored", id);
+            }
+        });
+    }
+
+    private void onInitialInviteResponse(ClientTransaction transaction, Response response) throws Exception {
+        int status = response.getStatusCode();
+        ctx.metrics.response(status, false);
+        if (status < 200) {
+            if (status == Response.TRYING) {
+                return;
+            }
+            provisionalSeen = true;
+            if (cancelOwed) {
+                sendCancel();
+            } else if (state == LegState.CALLING || state == LegState.RINGING) {
+                Optional<String> earlySdp = sdp(response);
+                if (state == LegState.CALLING || earlySdp.isPresent()) {
+                    transition(LegState.RINGING);
+                    event(l -> l.onRinging(this, earlySdp));
+                }
+            }
+        } else if (status < 300) {
+            dialog = transaction.getDialog();
+            cancelAnswerTimer();
+            if (state == LegState.ENDED) {
+                // Answered while our CANCEL was on its way: complete the dialog and end it.
+                sendAck(response, Optional.empty());
+                sendBye(EndReason.CANCELLED);
+                release();
+                return;
+            }
+            if (state == LegState.ANSWERED) {
+                return;
+            }
+            ctx.metrics.callSetup(false, "answered", Duration.between(created, ctx.clock.instant()));
+            Optional<String> sdp = sdp(response);
+            if (sdp.isEmpty()) {
+                LOG.warn(
+                        "Leg {}: 2xx without SDP to an INVITE{}; ending the call",
+                        id,
+                        offerless ? " without offer" : "");
+                sendAck(response, Optional.empty());
+                sendBye(EndReason.ERROR);
+                end(EndReason.ERROR, true);
+                return;
+            }
+            transition(LegState.ANSWERED);
+            if (offerless) {
+                lateOfferAnswer = response;
+            } else {
+                sendAck(response, Optional.empty());
+            }
+            event(l -> l.onAnswered(this, sdp.get()));
+        } else if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
+                && !authRetried
+                && state != LegState.ENDED
+                && ctx.authentication.isPresent()) {
+            authRetried = true;
+            inviteTx = ctx.authentication.get().handleChallenge(response, transaction, ctx.provider, 5);
+            ctx.tune(inviteTx);
+            dialog = inviteTx.getDialog();
+            inviteTx.sendRequest();
+        } else {
+            cancelAnswerTimer();
+            if (state != LegState.ENDED) {
+                ctx.metrics.callSetup(false, "failed", Duration.between(created, ctx.clock.instant()));
+                end(EndReason.fromSipStatus(status, response.getReasonPhrase()), true);
+            } else {
+                release();
+            }
+        }
+    }
+
+    private void onReInviteResponse(Response response) throws Exception {
+        int status = response.getStatusCode();
+        ctx.metrics.response(status, false);
+        if (status < 200) {
+            return;
+        }
+        pendingUpdate = null;
+        if (status < 300) {
+            sendAck(response, Optional.empty());
+            Optional<String> sdp = sdp(response);
+            if (sdp.isPresent()) {
+                event(l -> l.onMediaAnswer(this, sdp.get()));
+            } else {
+                LOG.warn("Leg {}: 2xx to our re-INVITE has no SDP", id);
+            }
+        } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
+            end(EndReason.fromSipStatus(status, response.getReasonPhrase()), true);
+        } else {
+            LOG.warn("Leg {}: our re-INVITE was refused with {}; media stays as it was", id, status);
+        }
+    }
+
+    void onReInvite(ServerTransaction transaction, Request request) {
+        act("re-INVITE", () -> {
+            if (state != LegState.ANSWERED) {
+                throw new SipStatusException(Response.REQUEST_PENDING, "call not established");
+            }
+            if (pendingReInvite != null || pendingUpdate != null || lateOfferAnswer != null) {
+                throw new SipStatusException(Response.REQUEST_PENDING, "an offer is already pending");
+            }
+            Optional<String> offer = sdp(request);
+            if (offer.isEmpty()) {
+                // A session refresh or an offer-less re-INVITE: offer what we have.
+                Response ok = ctx.messages.createResponse(Response.OK, request);
+                ok.setHeader(ctx.contact(transport()));
+                if (localSdp != null) {
+                    setSdp(ok, localSdp);
+                }
+                transaction.sendResponse(ok);
+                ctx.metrics.response(Response.OK, true);
+                return;
+            }
+            pendingReInvite = transaction;
+            event(l -> l.onMediaOffer(this, offer.get()));
+        });
+    }
+
+    void onRefer(ServerTransaction transaction, Request refer, javax.sip.header.ReferToHeader referTo) {
+        act("REFER", () -> {
+            if (state != LegState.ANSWERED || !canSendInDialog()) {
+                throw new SipStatusException(Response.FORBIDDEN, "call not established");
+            }
+            javax.sip.address.URI uri =
+                    (javax.sip.address.URI) referTo.getAddress().getURI().clone();
+            Optional<String> replaces = Optional.empty();
+            if (uri instanceof SipURI sipUri) {
+                String header = sipUri.getHeader("Replaces");
+                if (header != null) {
+                    replaces = Optional.of(java.net.URLDecoder.decode(header, StandardCharsets.UTF_8));
+                }
+                if (sipUri instanceof gov.nist.javax.sip.address.SipUri nistUri) {
+                    nistUri.removeHeaders();
+                }
+            }
+            transaction.sendResponse(ctx.messages.createResponse(Response.ACCEPTED, refer));
+            ctx.metrics.response(Response.ACCEPTED, true);
+            // One NOTIFY that ends the implicit subscription: the call reports the transfer's outcome its own way.
+            Request notify = dialog.createRequest(Request.NOTIFY);
+            notify.setHeader(ctx.headers.createEventHeader("refer"));
+            javax.sip.header.SubscriptionStateHeader subscription =
+                    ctx.headers.createSubscriptionStateHeader(javax.sip.header.SubscriptionStateHeader.TERMINATED);
+            subscription.setReasonCode("noresource");
+            notify.setHeader(subscription);
+            notify.setHeader(ctx.contact(transport()));
+            notify.setContent("SIP/2.0 100 Trying\r\n", ctx.headers.createContentTypeHeader("message", "sipfrag"));
+            ClientTransaction notifyTx = ctx.clientTransaction(notify);
+            dialog.sendRequest(notifyTx);
+            String target = uri.toString();
+            Optional<String> replacing = replaces;
+            LOG.info("Leg {}: transfer to {} requested{}", id, target, replacing.isPresent() ? " (attended)" : "");
+            event(l -> l.onTransferRequested(this, target, replacing));
+        });
+    }
+
+    void onAck(Request ack) {
+        act("ACK", () -> {
+            if (direction != Direction.INBOUND || acked) {
+                return;
+            }
+            acked = true;
+            if (byeOwedAfterAck) {
+                byeOwedAfterAck = false;
+                sendBye(EndReason.NORMAL);
+                release();
+                return;
+            }
+            if (sdp(inboundInvite).isEmpty()) {
+                Optional<String> answer = sdp(ack);
+                if (answer.isPresent()) {
+                    event(l -> l.onMediaAnswer(this, answer.get()));
+                } else {
+                    LOG.warn("Leg {}: ACK without the SDP answer to our offer", id);
+                }
+            }
+        });
+    }
+
+    void onBye(ServerTransaction transaction, Request bye) {
+        act("BYE", () -> {
+            // The far end hung up whether or not our 200 reaches it (it may close the connection at once).
+            respondQuietly(transaction, Response.OK);
+            if (pendingReInvite != null) {
+                respondQuietly(pendingReInvite, Response.REQUEST_TERMINATED);
+                pendingReInvite = null;
+            }
+            if (state != LegState.ENDED) {
+                end(EndReason.NORMAL, true);
+            } else {
+                release();
+            }
+        });
+    }
+
+    void onCancel() {
+        act("CANCEL", () -> {
+            if (direction == Direction.INBOUND && (state == LegState.CALLING || state == LegState.RINGING)) {
+                send(inboundResponse(Response.REQUEST_TERMINATED));
+                end(EndReason.CANCELLED, true);
+            }
+        });
+    }
+
+    void onTimeout(ClientTransaction transaction) {
+        act("timeout", () -> {
+            if (transaction == inviteTx && (state == LegState.CALLING || state == LegState.RINGING)) {
+                end(EndReason.fromSipStatus(Response.REQUEST_TIMEOUT, "Request timeout"), true);
+            } else if (transaction == inviteTx && state == LegState.ENDED) {
+                release();
+            } else if (transaction != null && transaction == pendingUpdate) {
+                pendingUpdate = null;
+                sendBye(EndReason.ERROR);
+                end(EndReason.ERROR, true);
+            }
+        });
+    }
+
+    /** The dialog died under us (no ACK, transport loss): end the leg. */
+    void onDialogGone(String why) {
+        act("dialog gone", () -> {
+            if (state != LegState.ENDED) {
+                LOG.info("Leg {}: dialog ended by the stack ({})", id, why);
+                end(EndReason.ERROR, true);
+            } else {
+                release();
+            }
+        });
+    }
+
+    /** The stack ended a dialog: when it is this leg's current dialog and the leg still lives, the leg ends too. */
+    void onDialogTerminated(Dialog terminated) {
+        act("dialog terminated", () -> {
+            if (terminated != dialog) {
+                return; // an earlier dialog, e.g. of the INVITE that was challenged for credentials
+            }
+            if (state == LegState.ANSWERED) {
+                LOG.info("Leg {}: dialog terminated by the stack", id);
+                end(EndReason.ERROR, true);
+            } else if (state == LegState.ENDED && !cancelOwed && !byeOwedAfterAck) {
+                release();
+            }
+        });
+    }
+
+    /** Whether the stack may forget this leg: it ended and owes nothing on the wire. */
+    synchronized boolean isReleased() {
+        return released;
+    }
+
+    // ---- internals ----
+
+    private void cancelOutbound(EndReason reason) throws SipException {
+        cancelAnswerTimer();
+        if (state == LegState.NEW) {
+            end(reason, true);
+            return;
+        }
+        cancelOwed = true;
+        if (provisionalSeen) {
+            sendCancel();
+        }
+        // The leg stays registered until the INVITE's final response (487, or a 2xx that we end with BYE).
+        end(reason, false);
+    }
+
+    private void sendCancel() throws SipException {
+        cancelOwed = false;
+        Request cancel = inviteTx.createCancel();
+        ClientTransaction transaction = ctx.clientTransaction(cancel);
+        transaction.sendRequest();
+    }
+
+    private void refuseInbound(EndReason reason) throws Exception {
+        int status = reason.sipStatus() >= 300 ? reason.sipStatus() : Response.TEMPORARILY_UNAVAILABLE;
+        send(inboundResponse(status));
+        cancelAnswerTimer();
+        ctx.metrics.callSetup(true, "refused", Duration.between(created, ctx.clock.instant()));
+        end(reason, true);
+    }
+
+    private void sendBye(EndReason reason) throws SipException, ParseException, InvalidArgumentException {
+        if (!canSendInDialog()) {
+            LOG.debug("Leg {}: no confirmed dialog, no BYE", id);
+            return;
+        }
+        Request bye = dialog.createRequest(Request.BYE);
+        if (reason.sipStatus() != 200) {
+            bye.addHeader(ctx.headers.createReasonHeader("SIP", reason.sipStatus(), reason.text()));
+        }
+        ClientTransaction transaction = ctx.clientTransaction(bye);
+        dialog.sendRequest(transaction);
+    }
+
+    private boolean canSendInDialog() {
+        return dialog != null && dialog.getState() != null && dialog.getState() != javax.sip.DialogState.TERMINATED;
+    }
+
+    private void sendAck(Response response, Optional<String> sdp) throws Exception {
+        long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        Dialog ackDialog = dialog;
+        Request ack = ackDialog.createAck(cseq);
+        if (sdp.isPresent()) {
+            setSdp(ack, sdp.get());
+        }
+        ackDialog.sendAck(ack);
+    }
+
+    private Response inboundResponse(int status) throws ParseException {
+        Response response = ctx.messages.createResponse(status, inboundInvite);
+        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+        if (to.getTag() == null) {
+            to.setTag(localTag);
+        }
+        if (status > 100 && status < 300) {
+            response.setHeader(ctx.contact(transport()));
+        }
+        return response;
+    }
+
+    private void send(Response response) throws SipException, InvalidArgumentException {
+        inviteServerTx.sendResponse(response);
+        ctx.metrics.response(response.getStatusCode(), true);
+        if (dialog == null) {
+            dialog = inviteServerTx.getDialog();
+        }
+    }
+
+    private void respondQuietly(ServerTransaction transaction, int status) {
+        try {
+            transaction.sendResponse(ctx.messages.createResponse(status, transaction.getRequest()));
+            ctx.metrics.response(status, true);
+        } catch (Exception e) {
+            LOG.debug("Leg {}: could not send {}", id, status, e);
+        }
+    }
+
+    private String transport() {
+        if (direction == Direction.OUTBOUND) {
+            return OutboundInvite.transportOf(ctx, target);
+        }
+        javax.sip.header.ViaHeader via =
+                (javax.sip.header.ViaHeader) inboundInvite.getHeader(javax.sip.header.ViaHeader.NAME);
+        return via.getTransport();
+    }
+
+    private void startAnswerTimer() {
+        long millis = ctx.properties.noAnswerTimeout().toMillis();
+        answerTimer = ctx.scheduler.schedule(this::onAnswerTimeout, millis, TimeUnit.MILLISECONDS);
+    }
+
+    void startInboundAnswerTimer() {
+        synchronized (this) {
+            startAnswerTimer();
+        }
+    }
+
+    private void onAnswerTimeout() {
+        act("no-answer timeout", () -> {
+            if (state == LegState.CALLING || state == LegState.RINGING) {
+                LOG.info("Leg {}: not answered within {}", id, ctx.properties.noAnswerTimeout());
+                if (direction == Direction.OUTBOUND) {
+                    ctx.metrics.callSetup(false, "no-answer", Duration.between(created, ctx.clock.instant()));
+                    cancelOutbound(EndReason.NO_ANSWER);
+                } else {
+                    refuseInbound(EndReason.NO_ANSWER);
+                }
+            }
+        });
+    }
+
+    private void cancelAnswerTimer() {
+        if (answerTimer != null) {
+            answerTimer.cancel(false);
+            answerTimer = null;
+        }
+    }
+
+    /** The one place where the leg state changes. */
+    private void transition(LegState next) {
+        boolean allowed =
+                switch (state) {
+                    case NEW -> next == LegState.CALLING || next == LegState.ENDED;
+                    case CALLING -> next == LegState.RINGING || next == LegState.ANSWERED || next == LegState.ENDED;
+                    case RINGING -> next == LegState.RINGING || next == LegState.ANSWERED || next == LegState.ENDED;
+                    case ANSWERED -> next == LegState.ENDED;
+                    case ENDED -> false;
+                };
+        if (!allowed) {
+            throw new IllegalStateException("Leg " + id + ": no transition " + state + " -> " + next);
+        }
+        if (state != next) {
+            LOG.debug("Leg {}: {} -> {}", id, state, next);
+        }
+        state = next;
+    }
+
+    /** Ends the leg (once) and, when {@code releaseNow}, forgets it; otherwise it stays until the wire is quiet. */
+    private void end(EndReason reason, boolean releaseNow) {
+        if (state != LegState.ENDED) {
+            transition(LegState.ENDED);
+            cancelAnswerTimer();
+            LOG.info("Leg {} ended: {} ({})", id, reason.code(), reason.sipStatus());
+            event(l -> l.onEnded(this, reason));
+        }
+        if (releaseNow) {
+            release();
+        }
+    }
+
+    private void release() {
+        if (!released) {
+            released = true;
+            cancelAnswerTimer();
+            ctx.legs.remove(this);
+        }
+    }
+
+    private void ignored(String command) {
+        LOG.info("Leg {}: {} ignored in state {}", id, command, state);
+    }
+
+    private void event(java.util.function.Consumer<LegListener> delivery) {
+        LegListener target = listener;
+        if (target == null) {
+            LOG.warn("Leg {}: event dropped, no listener set", id);
+            return;
+        }
+        events.add(() -> delivery.accept(target));
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private void act(String what, Action action) {
+        String previous = MDC.get(MDC_CALL_ID);
+        MDC.put(MDC_CALL_ID, sipCallId);
+        List<Runnable> toDeliver;
+        RuntimeException rethrow = null;
+        try {
+            synchronized (this) {
+                try {
+                    action.run();
+                } catch (SipStatusException e) {
+                    rethrow = e;
+                } catch (Exception e) {
+                    LOG.warn("Leg {}: {} failed: {}", id, what, e.toString(), e);
+                    if (state != LegState.ENDED) {
+                        end(EndReason.ERROR, true);
+                    } else {
+                        release();
+                    }
+                }
+                toDeliver = List.copyOf(events);
+                events.clear();
+            }
+            for (Runnable delivery : toDeliver) {
+                try {
+                    delivery.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Leg {}: listener failed on {}", id, what, e);
+                }
+            }
+        } finally {
+            if (previous == null) {
+                MDC.remove(MDC_CALL_ID);
+            } else {
+                MDC.put(MDC_CALL_ID, previous);
+            }
+        }
+        if (rethrow != null) {
+            throw rethrow;
+        }
+    }
+
+    /** The SDP body of a message, when it has one. */
+    static Optional<String> sdp(Message message) {
+        byte[] raw = message.getRawContent();
+        if (raw == null || raw.length == 0) {
+            return Optional.empty();
+        }
+        ContentTypeHeader type = (ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME);
+        if (type != null
+                && !("application".equalsIgnoreCase(type.getContentType())
+                        && "sdp".equalsIgnoreCase(type.getContentSubType()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(raw, StandardCharsets.UTF_8));
+    }
+
+    private void setSdp(Message message, String sdp) {
+        try {
+            message.setContent(sdp, ctx.headers.createContentTypeHeader("application", "sdp"));
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot set SDP", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SipLeg[" + id + ", " + direction + ", " + sipCallId + "]";
+    }
+}
