@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Assumptions;
  * {@code src/test/resources/sipp/} on 127.0.0.1 with an ephemeral port, for exactly one call. Its exit code says
  * whether the scenario ran to the end; its logs are kept in {@code target/sipp/} and shown on failure.
  */
-final class Sipp implements AutoCloseable {
+public final class Sipp implements AutoCloseable {
 
     private static final Path LOG_DIR = Path.of("target", "sipp");
 
-    final int port;
+    public final int port;
     private final Process process;
     private final Path log;
     private final Path errors;
@@ -44,7 +44,7 @@ final class Sipp implements AutoCloseable {
      * Skips the test when {@code sipp} is not installed on a developer machine; under CI (env {@code CI} set) a missing
      * sipp fails the test instead, because {@code scripts/install-test-deps} must have installed it.
      */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean installed = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, "sipp")));
         if (installed) {
@@ -59,15 +59,20 @@ final class Sipp implements AutoCloseable {
     }
 
     /** SIPp as a server (the called party) on UDP running {@code scenario}; it waits for our INVITE. */
-    static Sipp uas(String scenario, String... extraArgs) throws IOException {
-        Sipp sipp = launch(scenario, null, extraArgs);
+    public static Sipp uas(String scenario, String... extraArgs) throws IOException {
+        return uas(scenario, freePort(), extraArgs);
+    }
+
+    /** SIPp as a server on UDP on a port chosen by the test (when the port must be configured before SIPp runs). */
+    public static Sipp uas(String scenario, int port, String... extraArgs) throws IOException {
+        Sipp sipp = launch(scenario, null, port, extraArgs);
         sipp.awaitListening("udp");
         return sipp;
     }
 
     /** SIPp as a server (the called party) on TCP, one connection, running {@code scenario}. */
     static Sipp uasTcp(String scenario) throws IOException {
-        Sipp sipp = launch(scenario, null, "-t", "t1");
+        Sipp sipp = launch(scenario, null, freePort(), "-t", "t1");
         sipp.awaitListening("tcp");
         return sipp;
     }
@@ -99,21 +104,20 @@ final class Sipp implements AutoCloseable {
     }
 
     /** SIPp as a client over TCP calling {@code service} on our trunk at 127.0.0.1:{@code trunkPort}. */
-    static Sipp uacTcp(String scenario, int trunkPort, String service) throws IOException {
+    public static Sipp uacTcp(String scenario, int trunkPort, String service) throws IOException {
         return uac(scenario, trunkPort, service, "-t", "t1");
     }
 
     /** SIPp as a client calling {@code service} on our trunk at 127.0.0.1:{@code trunkPort}. */
-    static Sipp uac(String scenario, int trunkPort, String service, String... extraArgs) throws IOException {
+    public static Sipp uac(String scenario, int trunkPort, String service, String... extraArgs) throws IOException {
         List<String> args = new ArrayList<>(List.of("-s", service));
         args.addAll(List.of(extraArgs));
-        return launch(scenario, "127.0.0.1:" + trunkPort, args.toArray(String[]::new));
+        return launch(scenario, "127.0.0.1:" + trunkPort, freePort(), args.toArray(String[]::new));
     }
 
-    private static Sipp launch(String scenario, String remote, String... extraArgs) throws IOException {
+    private static Sipp launch(String scenario, String remote, int port, String... extraArgs) throws IOException {
         assumeInstalled();
         Files.createDirectories(LOG_DIR);
-        int port = freePort();
         String name = scenario.replace(".xml", "") + "-" + port;
         Path log = LOG_DIR.resolve(name + ".out");
         Path errors = LOG_DIR.resolve(name + ".errors.log");
@@ -150,7 +154,7 @@ final class Sipp implements AutoCloseable {
     }
 
     /** Waits for SIPp to finish its one call and fails the test, with SIPp's logs, unless the scenario completed. */
-    void assertScenarioCompleted() throws InterruptedException, IOException {
+    public void assertScenarioCompleted() throws InterruptedException, IOException {
         if (!process.waitFor(40, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail("sipp did not finish within 40 s\n" + logs());
@@ -172,20 +176,29 @@ final class Sipp implements AutoCloseable {
         return text.toString();
     }
 
-    private static Path scenarioPath(String scenario) {
+    /** The scenario as a file SIPp can read; copied out of the test jar when another module runs it from there. */
+    private static Path scenarioPath(String scenario) throws IOException {
         URL url = Sipp.class.getResource("/sipp/" + scenario);
         if (url == null) {
             throw new IllegalArgumentException("no scenario sipp/" + scenario);
         }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(e);
+        if ("file".equals(url.getProtocol())) {
+            try {
+                return Path.of(url.toURI());
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException(e);
+            }
         }
+        Path copy = LOG_DIR.resolve("scenarios").resolve(scenario);
+        Files.createDirectories(copy.getParent());
+        try (var in = url.openStream()) {
+            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
     }
 
     /** A port free for both UDP and TCP on loopback (SIPp may use either). */
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         for (int attempt = 0; ; attempt++) {
             try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
                 int port = udp.getLocalPort();

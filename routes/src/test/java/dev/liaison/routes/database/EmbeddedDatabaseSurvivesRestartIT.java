@@ -60,6 +60,8 @@ class EmbeddedDatabaseSurvivesRestartIT {
         return new SpringApplicationBuilder(LiaisonApplication.class)
                 .run(
                         "--server.port=0",
+                        "--liaison.sip.port=0",
+                        "--liaison.sip.bind-address=127.0.0.1",
                         "--spring.datasource.url=",
                         "--liaison.embedded-db.data-directory=" + dataDirectory);
     }

@@ -11,11 +11,14 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Boots the whole application on a random HTTP port against a fresh database on the shared test PostgreSQL. Test
- * classes with the same configuration share one running application. Metrics export is on, as in production.
+ * classes with the same configuration share one running application. Metrics export is on, as in production. The
+ * SIP trunk listens on an ephemeral port on loopback.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"liaison.sip.port=0", "liaison.sip.bind-address=127.0.0.1"})
 @ContextConfiguration(initializers = PostgresTestDatabaseInitializer.class)
 public @interface LiaisonIntegrationTest {}

@@ -48,7 +48,10 @@ public final class LiaisonProcess implements AutoCloseable {
                 "-Xmx512m",
                 "-jar",
                 jar.toString(),
-                "--server.port=" + port));
+                "--server.port=" + port,
+                // Tests never take the SIP trunk's well-known port: another process may hold it.
+                "--liaison.sip.port=0",
+                "--liaison.sip.bind-address=127.0.0.1"));
         command.addAll(List.of(arguments));
         try {
             Files.createDirectories(workDirectory);

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * A browser stand-in on {@code /ws/client} over {@link java.net.http.WebSocket}: sends envelopes, keeps every message
  * it receives, and waits (Awaitility) for the next one of a type.
  */
-final class ProtocolTestClient implements AutoCloseable {
+public final class ProtocolTestClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,28 +39,28 @@ final class ProtocolTestClient implements AutoCloseable {
                 .join();
     }
 
-    static ProtocolTestClient connect(int port) {
+    public static ProtocolTestClient connect(int port) {
         return connect(port, Optional.empty());
     }
 
-    static ProtocolTestClient connect(int port, Optional<String> origin) {
+    public static ProtocolTestClient connect(int port, Optional<String> origin) {
         return new ProtocolTestClient(URI.create("ws://127.0.0.1:" + port + "/ws/client"), origin);
     }
 
     /** Send a message of {@code type} with id {@code id}; {@code fields} fills the payload. */
-    void send(String type, String id, Consumer<ObjectNode> fields) {
+    public void send(String type, String id, Consumer<ObjectNode> fields) {
         ObjectNode message =
                 JSON.createObjectNode().put("v", 1).put("type", type).put("id", id);
         fields.accept(message);
         sendRaw(message.toString());
     }
 
-    void sendRaw(String frame) {
+    public void sendRaw(String frame) {
         socket.sendText(frame, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     /** The first message of {@code type} not yet taken, waiting for it. */
-    JsonNode next(String type) {
+    public JsonNode next(String type) {
         List<JsonNode> found = new ArrayList<>(1);
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             for (JsonNode message : received) {
@@ -75,12 +75,12 @@ final class ProtocolTestClient implements AutoCloseable {
         return found.get(0);
     }
 
-    List<JsonNode> received() {
+    public List<JsonNode> received() {
         return List.copyOf(received);
     }
 
     /** authenticate, then start-session (or resume); returns the session message. */
-    JsonNode authenticateAndStart(String token, Optional<String> resumeToken) {
+    public JsonNode authenticateAndStart(String token, Optional<String> resumeToken) {
         send("authenticate", "auth", m -> m.put("token", token));
         next("authenticated");
         send("start-session", "start", m -> resumeToken.ifPresent(value -> m.put("resumeToken", value)));
@@ -88,23 +88,23 @@ final class ProtocolTestClient implements AutoCloseable {
     }
 
     /** Waits until the server closed the socket; returns the close code. */
-    int awaitClosed() {
+    public int awaitClosed() {
         await().atMost(Duration.ofSeconds(15)).until(() -> closeCode != null);
         return closeCode;
     }
 
     /** Stop reading from the socket (a stalled client): what the server sends piles up in the TCP buffers. */
-    void stopReading() {
+    public void stopReading() {
         reading = false;
     }
 
     /** Drop the connection as a network loss would (no end-session). */
-    void drop() {
+    public void drop() {
         socket.abort();
     }
 
     /** End the session on purpose and wait for the server to close the socket. */
-    void endSession() {
+    public void endSession() {
         send("end-session", "bye", m -> {});
         next("session-ended");
         awaitClosed();
