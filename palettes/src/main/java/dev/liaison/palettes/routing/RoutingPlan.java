@@ -83,10 +83,14 @@ public class RoutingPlan {
 
         /** Where the task is now, from its queue, workflow, filter and target index. */
         public RoutingTarget targetOf(Task task) {
-            TaskQueue queue = queuesById.get(task.getQueueId());
-            WorkflowDefinition.Target target =
-                    workflowTarget(task.getWorkflowId(), task.getFilterName(), task.getTargetIndex());
-            return toTarget(queue, task.getFilterName(), task.getTargetIndex(), target);
+            return targetOf(task.getQueueId(), task.getWorkflowId(), task.getFilterName(), task.getTargetIndex());
+        }
+
+        /** Where a task is now, given its queue, workflow, filter and target index as plain values. */
+        public RoutingTarget targetOf(UUID queueId, UUID workflowId, String filterName, int targetIndex) {
+            TaskQueue queue = queuesById.get(queueId);
+            WorkflowDefinition.Target target = workflowTarget(workflowId, filterName, targetIndex);
+            return toTarget(queue, filterName, targetIndex, target);
         }
 
         /** The target after {@code index} in the task's filter, null when it was the last. */
