@@ -113,14 +113,19 @@ public class TimelineService {
                     oneLine(entry.summary()),
                     detailsJson(entry.details())));
         }
-        java.util.Set<UUID> wanted = new java.util.HashSet<>();
-        entries.forEach(entry -> wanted.add(entry.correlationId()));
-        List<UUID> locked = batches.lock(wanted);
-        if (locked.size() < wanted.size()) {
-            wanted.removeAll(locked);
-            throw new InteractionNotFoundException(wanted.iterator().next());
+        TimelineBatchInsert.Written written =
+                batches.insert(rows, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (written.rows() < rows.size()) {
+            // An interaction is missing; the transaction rolls back with this exception, so nothing stays written.
+            java.util.Set<UUID> missing = new java.util.HashSet<>();
+            entries.forEach(entry -> missing.add(entry.correlationId()));
+            batches.existing(missing).forEach(missing::remove);
+            if (missing.isEmpty()) {
+                throw new IllegalStateException(
+                        "timeline: " + written.rows() + " of " + rows.size() + " events written");
+            }
+            throw new InteractionNotFoundException(missing.iterator().next());
         }
-        batches.insert(rows, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** The details as JSON text, written the way {@link #append} stores them (times as ISO-8601 strings). */

@@ -81,9 +81,24 @@ public class Router {
                 .register(meters);
     }
 
+    /**
+     * What a pass did.
+     *
+     * @param offers offers made
+     * @param sawEveryWaitingTask the pass looked at every task waiting when it read them: another pass right away
+     *     finds nothing new, unless something changed since (and each such change asks for a pass itself)
+     */
+    public record Outcome(int offers, boolean sawEveryWaitingTask) {}
+
     /** Routes what can be routed now; returns the number of offers made. */
     @Transactional
     public int routeOnce() {
+        return pass().offers();
+    }
+
+    /** Routes what can be routed now, as {@link #routeOnce}, and says whether tasks were left unseen. */
+    @Transactional
+    public Outcome pass() {
         // The pass reads in SQL: changes a caller's transaction still holds in entities must reach the database first.
         entityManager.flush();
         Session session = entityManager.unwrap(Session.class);
@@ -97,40 +112,47 @@ public class Router {
         }
     }
 
-    private int route() {
+    private Outcome route() {
         // Tasks first: most passes (after an accept, an end, a tick) find nothing waiting, and then lock no agents.
         // Both are taken with SKIP LOCKED, so the order cannot deadlock.
         List<WaitingTask> page = sql.lockWaiting(properties.batchSize());
         if (page.isEmpty()) {
-            return 0;
+            return new Outcome(0, true);
         }
         FreeAgents free = new FreeAgents();
         if (free.isEmpty()) {
-            return 0;
+            return new Outcome(0, false);
         }
         Pass pass = new Pass(free, plan.snapshot(), clock.instant());
         int scanned = 0;
-        while (!page.isEmpty() && !free.isEmpty() && scanned < properties.maxScan()) {
-            Map<UUID, Set<UUID>> declined = declinedBy(page);
+        boolean sawEvery = false;
+        while (!free.isEmpty() && scanned < properties.maxScan()) {
+            int looked = 0;
             for (WaitingTask task : page) {
-                scanned++;
                 if (free.isEmpty()) {
                     break;
                 }
-                Offer offer = offer(task, pass, declined);
+                looked++;
+                Offer offer = offer(task, pass);
                 if (offer != null) {
                     free.remove(offer.agent());
                     pass.offers.add(offer);
                 }
             }
+            scanned += looked;
             if (page.size() < properties.batchSize()) {
-                break; // that was the last page
+                sawEvery = looked == page.size(); // that was the last page
+                break;
             }
             page = sql.lockWaitingAfter(page.get(page.size() - 1), properties.batchSize());
+            if (page.isEmpty()) {
+                sawEvery = true;
+                break;
+            }
         }
         write(pass.offers, pass.now);
         offers.increment(pass.offers.size());
-        return pass.offers.size();
+        return new Outcome(pass.offers.size(), sawEvery);
     }
 
     /**
@@ -257,10 +279,10 @@ public class Router {
     private record Unmatched(
             UUID queueId, UUID workflowId, String filter, int targetIndex, Map<String, Object> taskView) {}
 
-    private Offer offer(WaitingTask task, Pass pass, Map<UUID, Set<UUID>> declined) {
+    private Offer offer(WaitingTask task, Pass pass) {
         RoutingTarget target = pass.targetOf(task);
         Map<String, Object> taskView = task.routingAttributes();
-        Set<UUID> refused = declined.getOrDefault(task.id(), Set.of());
+        Set<UUID> refused = task.declinedBy();
         Unmatched key = new Unmatched(
                 target.queue().getId(), task.workflowId(), target.filter(), target.targetIndex(), taskView);
         if (pass.unmatched.contains(key)) {
@@ -356,14 +378,5 @@ public class Router {
         why.put("rule", "longest-idle agent admitted by the target, highest priority then oldest task first");
         why.put("skipped", skipped);
         return why;
-    }
-
-    private Map<UUID, Set<UUID>> declinedBy(List<WaitingTask> page) {
-        Map<UUID, Set<UUID>> declined = new HashMap<>();
-        List<UUID> ids = page.stream().map(WaitingTask::id).toList();
-        for (Map.Entry<UUID, UUID> row : sql.declined(ids)) {
-            declined.computeIfAbsent(row.getKey(), id -> new HashSet<>()).add(row.getValue());
-        }
-        return declined;
     }
 }

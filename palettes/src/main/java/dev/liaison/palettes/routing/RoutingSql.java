@@ -13,8 +13,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,8 +29,8 @@ import org.springframework.stereotype.Component;
  * <p>Why not entities here: one pass looks at up to thousands of waiting tasks and routable agents and writes an offer
  * for each match. Loaded as entities they cost a snapshot each, a dirty check at commit, and one update or insert
  * statement per changed row; that was most of a pass. Here a page of tasks or a chunk of agents (with their skills
- * and occupancy) is one statement, and all the offers of a pass are written with three statements (reservations,
- * tasks, agents) whatever their number. Everything else about tasks, offers and agents stays on the entities.
+ * and occupancy, or the agents who declined each task) is one statement, and all the offers of a pass are written with
+ * one statement (tasks, reservations, agents) whatever their number. Everything else about tasks, offers and agents stays on the entities.
  *
  * <p>Rows are locked with {@code FOR UPDATE SKIP LOCKED} and read under that lock, so what a pass decides on is the
  * latest committed state of every row it holds. Arrays are bound as {@code text[]} and cast in SQL.
@@ -36,19 +38,28 @@ import org.springframework.stereotype.Component;
 @Component
 class RoutingSql {
 
-    private static final String TASK_COLUMNS = "SELECT id, correlation_id, channel, attributes::text, priority,"
-            + " workflow_id, queue_id, filter_name, target_index, created_at FROM task WHERE status = 'PENDING'";
+    /**
+     * A page of waiting tasks, locked in a materialized step, each with the agents who already turned it down
+     * (rejected it or let the offer expire), so that they are not offered it again.
+     */
+    private static final String WAITING = "WITH page AS MATERIALIZED ("
+            + "SELECT id, correlation_id, channel, attributes, priority, workflow_id, queue_id, filter_name,"
+            + " target_index, created_at FROM task WHERE status = 'PENDING' %s"
+            + " ORDER BY priority DESC, created_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+            + " SELECT p.id, p.correlation_id, p.channel, p.attributes::text, p.priority, p.workflow_id, p.queue_id,"
+            + " p.filter_name, p.target_index, p.created_at,"
+            + " ARRAY(SELECT r.agent_id::text FROM reservation r WHERE r.task_id = p.id"
+            + " AND r.status IN ('REJECTED', 'TIMED_OUT'))"
+            + " FROM page p ORDER BY p.priority DESC, p.created_at, p.id";
 
-    private static final String TASK_ORDER = " ORDER BY priority DESC, created_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
+    private static final String WAITING_FIRST = WAITING.formatted("");
 
-    private static final String WAITING = TASK_COLUMNS + TASK_ORDER;
-
-    private static final String WAITING_AFTER = TASK_COLUMNS
-            + " AND (priority < ? OR (priority = ? AND (created_at, id) > (?::timestamptz, ?::uuid)))" + TASK_ORDER;
+    private static final String WAITING_AFTER =
+            WAITING.formatted("AND (priority < ? OR (priority = ? AND (created_at, id) > (?::timestamptz, ?::uuid)))");
 
     /**
-     * Locks first, in a materialized step, then reads each locked agent's skills and occupancy: the lateral reads run
-     * for the agents taken, not for every routable agent before the sort and the limit.
+     * Locks first, in a materialized step, then reads each locked agent's skills and occupancy: those reads run for
+     * the agents taken, not for every routable agent before the sort and the limit.
      */
     private static final String ROUTABLE = "WITH locked AS MATERIALIZED ("
             + "SELECT id, login, display_name, state, state_since, idle_since, capacity, attributes FROM agent"
@@ -66,23 +77,25 @@ class RoutingSql {
 
     private static final String ROUTABLE_AFTER = ROUTABLE.formatted("AND (idle_since, id) > (?::timestamptz, ?::uuid)");
 
-    private static final String DECLINED = "SELECT task_id, agent_id FROM reservation"
-            + " WHERE task_id = ANY (?::uuid[]) AND status IN ('REJECTED', 'TIMED_OUT')";
-
-    private static final String RESERVE_TASKS = "UPDATE task SET status = 'RESERVED', version = version + 1"
-            + " WHERE id = ANY (?::uuid[]) AND status = 'PENDING'";
-
-    private static final String INSERT_RESERVATIONS = "INSERT INTO reservation"
+    /**
+     * All the offers of a pass in one statement: the tasks become RESERVED, the reservations are inserted, the
+     * agents take their new state (an offered agent is ready, as the state machine allows an offer only when AVAILABLE
+     * or BUSY: no reason). Returns how many rows each part wrote.
+     */
+    private static final String WRITE_OFFERS = "WITH offer AS (SELECT * FROM"
+            + " unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " AS o(reservation_id, task_id, agent_id, queue_id, expires_at, explanation, agent_state,"
+            + " agent_state_since)),"
+            + " reserved AS (UPDATE task t SET status = 'RESERVED', version = t.version + 1 FROM offer o"
+            + " WHERE t.id = o.task_id::uuid AND t.status = 'PENDING' RETURNING t.id),"
+            + " inserted AS (INSERT INTO reservation"
             + " (id, task_id, agent_id, queue_id, status, created_at, expires_at, explanation)"
-            + " SELECT r.id::uuid, r.task_id::uuid, r.agent_id::uuid, r.queue_id::uuid, 'PENDING', ?::timestamptz,"
-            + " r.expires_at::timestamptz, r.explanation::jsonb"
-            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-            + " AS r(id, task_id, agent_id, queue_id, expires_at, explanation)";
-
-    /** An offered agent is ready (the state machine allows an offer only when AVAILABLE or BUSY): no reason. */
-    private static final String OFFER_AGENTS = "UPDATE agent a SET state = u.state, state_reason = NULL,"
-            + " state_since = u.state_since::timestamptz, last_seen_at = ?::timestamptz, version = a.version + 1"
-            + " FROM unnest(?::text[], ?::text[], ?::text[]) AS u(id, state, state_since) WHERE a.id = u.id::uuid";
+            + " SELECT o.reservation_id::uuid, o.task_id::uuid, o.agent_id::uuid, o.queue_id::uuid, 'PENDING',"
+            + " ?::timestamptz, o.expires_at::timestamptz, o.explanation::jsonb FROM offer o RETURNING id),"
+            + " offered AS (UPDATE agent a SET state = o.agent_state, state_reason = NULL,"
+            + " state_since = o.agent_state_since::timestamptz, last_seen_at = ?::timestamptz,"
+            + " version = a.version + 1 FROM offer o WHERE a.id = o.agent_id::uuid RETURNING a.id)"
+            + " SELECT (SELECT count(*) FROM reserved), (SELECT count(*) FROM inserted), (SELECT count(*) FROM offered)";
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     private static final TypeReference<Map<String, Integer>> INTEGERS = new TypeReference<>() {};
@@ -95,7 +108,11 @@ class RoutingSql {
         this.jdbc = jdbc;
     }
 
-    /** A waiting task as a pass sees it. */
+    /**
+     * A waiting task as a pass sees it.
+     *
+     * @param declinedBy agents who already turned it down (rejected it or let the offer expire)
+     */
     record WaitingTask(
             UUID id,
             UUID correlationId,
@@ -106,7 +123,8 @@ class RoutingSql {
             UUID queueId,
             String filterName,
             int targetIndex,
-            Instant createdAt) {
+            Instant createdAt,
+            Set<UUID> declinedBy) {
 
         /** What target expressions see under {@code task.}, as {@link Task#routingAttributes()}. */
         Map<String, Object> routingAttributes() {
@@ -166,7 +184,7 @@ class RoutingSql {
     List<WaitingTask> lockWaiting(int limit) {
         return jdbc.query(
                 connection -> {
-                    PreparedStatement statement = connection.prepareStatement(WAITING);
+                    PreparedStatement statement = connection.prepareStatement(WAITING_FIRST);
                     statement.setInt(1, limit);
                     return statement;
                 },
@@ -210,63 +228,46 @@ class RoutingSql {
                 this::routableAgent);
     }
 
-    /** Pairs of (task, agent) where the agent already turned the task down (rejected, or let the offer expire). */
-    List<Map.Entry<UUID, UUID>> declined(Collection<UUID> taskIds) {
-        return jdbc.query(
-                connection -> {
-                    PreparedStatement statement = connection.prepareStatement(DECLINED);
-                    statement.setArray(1, textArray(connection, taskIds, UUID::toString));
-                    return statement;
-                },
-                (row, index) -> Map.entry(row.getObject(1, UUID.class), row.getObject(2, UUID.class)));
-    }
-
     /**
-     * Writes a pass's offers: the tasks become RESERVED, the reservations are inserted, the agents take their new
-     * state. The tasks and agents must be locked by this transaction (they were read with {@link #lockWaiting} and
-     * {@link #lockRoutable}); the new rows take no other lock, so the lock order task, reservation, agent holds.
+     * Writes a pass's offers in one statement: the tasks become RESERVED, the reservations are inserted, the agents
+     * take their new state. The tasks and agents must be locked by this transaction (they were read with {@link
+     * #lockWaiting} and {@link #lockRoutable}); the new rows take no other lock, so the lock order task, reservation,
+     * agent holds.
      */
     void writeOffers(List<Offer> offers, Instant now) {
         if (offers.isEmpty()) {
             return;
         }
-        int reserved = jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(RESERVE_TASKS);
-            statement.setArray(
-                    1, textArray(connection, offers, offer -> offer.task().id().toString()));
-            return statement;
-        });
-        requireAll("tasks reserved", reserved, offers.size());
-        int inserted = jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(INSERT_RESERVATIONS);
-            statement.setString(1, now.toString());
-            statement.setArray(2, textArray(connection, offers, offer -> offer.reservationId()
-                    .toString()));
-            statement.setArray(
-                    3, textArray(connection, offers, offer -> offer.task().id().toString()));
-            statement.setArray(
-                    4, textArray(connection, offers, offer -> offer.agent().id().toString()));
-            statement.setArray(
-                    5,
-                    textArray(connection, offers, offer -> offer.queue().getId().toString()));
-            statement.setArray(
-                    6, textArray(connection, offers, offer -> offer.expiresAt().toString()));
-            statement.setArray(7, textArray(connection, offers, offer -> write(offer.explanation())));
-            return statement;
-        });
-        requireAll("reservations inserted", inserted, offers.size());
-        int agents = jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement(OFFER_AGENTS);
-            statement.setString(1, now.toString());
-            statement.setArray(
-                    2, textArray(connection, offers, offer -> offer.agent().id().toString()));
-            statement.setArray(
-                    3, textArray(connection, offers, offer -> offer.agentState().name()));
-            statement.setArray(4, textArray(connection, offers, offer -> offer.agentStateSince()
-                    .toString()));
-            return statement;
-        });
-        requireAll("agents offered", agents, offers.size());
+        List<int[]> counts = jdbc.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(WRITE_OFFERS);
+                    statement.setArray(1, textArray(connection, offers, offer -> offer.reservationId()
+                            .toString()));
+                    statement.setArray(2, textArray(connection, offers, offer -> offer.task()
+                            .id()
+                            .toString()));
+                    statement.setArray(3, textArray(connection, offers, offer -> offer.agent()
+                            .id()
+                            .toString()));
+                    statement.setArray(4, textArray(connection, offers, offer -> offer.queue()
+                            .getId()
+                            .toString()));
+                    statement.setArray(5, textArray(connection, offers, offer -> offer.expiresAt()
+                            .toString()));
+                    statement.setArray(6, textArray(connection, offers, offer -> write(offer.explanation())));
+                    statement.setArray(7, textArray(connection, offers, offer -> offer.agentState()
+                            .name()));
+                    statement.setArray(8, textArray(connection, offers, offer -> offer.agentStateSince()
+                            .toString()));
+                    statement.setString(9, now.toString());
+                    statement.setString(10, now.toString());
+                    return statement;
+                },
+                (row, index) -> new int[] {row.getInt(1), row.getInt(2), row.getInt(3)});
+        int[] written = counts.get(0);
+        requireAll("tasks reserved", written[0], offers.size());
+        requireAll("reservations inserted", written[1], offers.size());
+        requireAll("agents offered", written[2], offers.size());
     }
 
     /** A row count short of the offers means a row changed under a lock this pass holds: nothing is written. */
@@ -287,7 +288,16 @@ class RoutingSql {
                 row.getObject(7, UUID.class),
                 row.getString(8),
                 row.getInt(9),
-                instant(row, 10));
+                instant(row, 10),
+                uuids((String[]) row.getArray(11).getArray()));
+    }
+
+    private static Set<UUID> uuids(String[] values) {
+        Set<UUID> ids = new HashSet<>();
+        for (String value : values) {
+            ids.add(UUID.fromString(value));
+        }
+        return ids;
     }
 
     private RoutableAgent routableAgent(ResultSet row, int index) throws SQLException {
