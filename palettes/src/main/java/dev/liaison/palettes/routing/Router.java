@@ -1,6 +1,5 @@
 package dev.liaison.palettes.routing;
 
-import dev.liaison.palettes.agent.Agent;
 import dev.liaison.palettes.agent.AgentEvent;
 import dev.liaison.palettes.agent.AgentState;
 import dev.liaison.palettes.agent.AgentStateChanged;
@@ -45,11 +44,16 @@ public class Router {
     /** How many passed-over agents an explanation lists. */
     static final int EXPLAINED_SKIPS = 10;
 
-    /** Agents locked by the first query of a pass, in idle order; most passes find their agents among them. */
-    private static final int FIRST_AGENT_CHUNK = 50;
+    /**
+     * Agents locked per query, in idle order, for the first {@value #SMALL_CHUNKS} queries of a pass: a pass that
+     * offers one task usually finds its agent among the first few hundred and should not lock more.
+     */
+    private static final int AGENT_CHUNK = 50;
 
-    /** Each further query locks twice as many agents as the one before, up to this many. */
-    private static final int MAX_AGENT_CHUNK = 400;
+    private static final int SMALL_CHUNKS = 4;
+
+    /** A pass that needs more agents than that (a large backlog) locks them this many at a time. */
+    private static final int LARGE_AGENT_CHUNK = 400;
 
     private final RoutingSql sql;
     private final RoutingPlan plan;
@@ -123,7 +127,7 @@ public class Router {
         if (free.isEmpty()) {
             return new Outcome(0, false);
         }
-        Pass pass = new Pass(free, plan.snapshot(), clock.instant());
+        Pass pass = new Pass(sql, free, plan.snapshot(), clock.instant());
         int scanned = 0;
         boolean sawEvery = false;
         while (!free.isEmpty() && scanned < properties.maxScan()) {
@@ -188,7 +192,7 @@ public class Router {
                     agent.login(),
                     offer.queue().getName(),
                     task.channel(),
-                    task.attributes(),
+                    java.util.Collections.unmodifiableMap(task.attributes()),
                     offer.expiresAt(),
                     offer.explanation()));
         }
@@ -203,7 +207,7 @@ public class Router {
 
         private final List<RoutableAgent> agents = new ArrayList<>();
         private RoutableAgent lastLocked;
-        private int chunk = FIRST_AGENT_CHUNK;
+        private int queries;
         private boolean allLocked;
 
         /** The free agent at {@code index} in idle order, locking more agents when needed; null past the last. */
@@ -223,9 +227,9 @@ public class Router {
         }
 
         private void lockMore() {
+            int chunk = queries++ < SMALL_CHUNKS ? AGENT_CHUNK : LARGE_AGENT_CHUNK;
             List<RoutableAgent> locked = sql.lockRoutable(lastLocked, chunk);
             allLocked = locked.size() < chunk;
-            chunk = Math.min(chunk * 2, MAX_AGENT_CHUNK);
             if (locked.isEmpty()) {
                 return;
             }
@@ -240,6 +244,7 @@ public class Router {
      */
     private static final class Pass {
 
+        final RoutingSql sql;
         final FreeAgents free;
         final RoutingPlan.Snapshot snapshot;
         final Instant now;
@@ -248,15 +253,15 @@ public class Router {
         final Set<Unmatched> unmatched = new HashSet<>();
         final List<Offer> offers = new ArrayList<>();
 
-        Pass(FreeAgents free, RoutingPlan.Snapshot snapshot, Instant now) {
+        Pass(RoutingSql sql, FreeAgents free, RoutingPlan.Snapshot snapshot, Instant now) {
+            this.sql = sql;
             this.free = free;
             this.snapshot = snapshot;
             this.now = now;
         }
 
         Map<String, Object> viewOf(RoutableAgent agent) {
-            return agentViews.computeIfAbsent(
-                    agent.id(), id -> Agent.routingAttributes(agent.attributes(), agent.skills(), agent.login()));
+            return agentViews.computeIfAbsent(agent.id(), id -> sql.routingAttributes(agent));
         }
 
         RoutingTarget targetOf(WaitingTask task) {

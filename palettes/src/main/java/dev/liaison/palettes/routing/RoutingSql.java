@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.liaison.palettes.agent.Agent;
 import dev.liaison.palettes.agent.AgentState;
 import java.sql.Array;
 import java.sql.Connection;
@@ -136,6 +137,9 @@ class RoutingSql {
      * A routable agent as a pass sees it.
      *
      * @param capacity tasks the agent may hold at once per channel
+     * @param attributesJson the free-form attributes, read only for agents whose capacity admits a task (see {@link
+     *     #routingAttributes})
+     * @param skillsJson skill to proficiency, read likewise
      * @param occupancy tasks the agent holds now (assigned or in wrap-up) per channel
      */
     record RoutableAgent(
@@ -146,8 +150,8 @@ class RoutingSql {
             Instant stateSince,
             Instant idleSince,
             Map<String, Integer> capacity,
-            Map<String, Object> attributes,
-            Map<String, Integer> skills,
+            String attributesJson,
+            String skillsJson,
             Map<String, Long> occupancy) {
 
         int capacityFor(String channel) {
@@ -226,6 +230,12 @@ class RoutingSql {
                     return statement;
                 },
                 this::routableAgent);
+    }
+
+    /** What target expressions read of the agent, as {@link Agent#routingAttributes()}. */
+    Map<String, Object> routingAttributes(RoutableAgent agent) {
+        return Agent.routingAttributes(
+                read(agent.attributesJson(), OBJECT), read(agent.skillsJson(), INTEGERS), agent.login());
     }
 
     /**
@@ -309,8 +319,8 @@ class RoutingSql {
                 instant(row, 5),
                 instant(row, 6),
                 read(row.getString(7), INTEGERS),
-                read(row.getString(8), OBJECT),
-                read(row.getString(9), INTEGERS),
+                row.getString(8),
+                row.getString(9),
                 read(row.getString(10), LONGS));
     }
 
