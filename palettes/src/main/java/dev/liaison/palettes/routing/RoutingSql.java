@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Why not entities here: one pass looks at up to thousands of waiting tasks and routable agents and writes an offer
  * for each match. Loaded as entities they cost a snapshot each, a dirty check at commit, and one update or insert
- * statement per changed row; that was most of a pass. Here a page of tasks or a chunk of agents (with their skills
- * and occupancy, or the agents who declined each task) is one statement, and all the offers of a pass are written with
- * one statement (tasks, reservations, agents) whatever their number. Everything else about tasks, offers and agents stays on the entities.
+ * statement per changed row; that was most of a pass (about five statements per offer). Here a page of tasks (with
+ * the agents who declined each) or a chunk of agents (with their skills and occupancy) is one statement, and all the
+ * offers of a pass are written with one statement (tasks, reservations, agents) whatever their number. Everything
+ * else about tasks, offers and agents stays on the entities.
  *
  * <p>Rows are locked with {@code FOR UPDATE SKIP LOCKED} and read under that lock, so what a pass decides on is the
  * latest committed state of every row it holds. Arrays are bound as {@code text[]} and cast in SQL.
