@@ -118,6 +118,15 @@ public class Agent {
 
     /** What target expressions read: the free-form attributes plus {@code skills} and {@code proficiency}. */
     public Map<String, Object> routingAttributes() {
+        return routingAttributes(attributes, skills, login);
+    }
+
+    /**
+     * What target expressions read of an agent given as plain values (the router reads agents without loading them):
+     * the free-form attributes plus {@code skills} (sorted names), {@code proficiency} and {@code login}.
+     */
+    public static Map<String, Object> routingAttributes(
+            Map<String, Object> attributes, Map<String, ? extends Number> skills, String login) {
         Map<String, Object> view = new LinkedHashMap<>(attributes);
         view.put("skills", List.copyOf(new java.util.TreeSet<>(skills.keySet())));
         Map<String, Object> proficiency = new LinkedHashMap<>();

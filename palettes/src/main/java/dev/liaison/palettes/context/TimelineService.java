@@ -42,15 +42,21 @@ public class TimelineService {
 
     private final TimelineEventRepository events;
     private final InteractionRepository interactions;
+    private final TimelineBatchInsert batches;
     private final Clock clock;
     private final ObjectMapper json = JsonMapper.builder()
             .findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    TimelineService(TimelineEventRepository events, InteractionRepository interactions, Clock clock) {
+    TimelineService(
+            TimelineEventRepository events,
+            InteractionRepository interactions,
+            TimelineBatchInsert batches,
+            Clock clock) {
         this.events = events;
         this.interactions = interactions;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -80,6 +86,55 @@ public class TimelineService {
         StoredTimelineEvent stored = events.save(new StoredTimelineEvent(
                 correlationId, clock.instant().truncatedTo(ChronoUnit.MICROS), type, actor, line, plain));
         return stored.toEvent();
+    }
+
+    /**
+     * Appends several events at once, as {@link #append} would one after the other, in a few statements whatever
+     * their number: the interactions are locked together (in correlation ID order), then the events are inserted in
+     * the order given. For callers that write many events in one transaction, such as a routing pass.
+     *
+     * @throws InteractionNotFoundException when one of the interactions does not exist (nothing is written)
+     * @throws IllegalArgumentException when a type, actor or summary is malformed (nothing is written)
+     */
+    @Transactional
+    public void appendAll(List<TimelineEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<TimelineBatchInsert.Row> rows = new java.util.ArrayList<>(entries.size());
+        for (TimelineEntry entry : entries) {
+            Objects.requireNonNull(entry.correlationId(), "correlationId");
+            checkType(entry.type());
+            checkActor(entry.actor());
+            rows.add(new TimelineBatchInsert.Row(
+                    entry.correlationId(),
+                    entry.type(),
+                    entry.actor(),
+                    oneLine(entry.summary()),
+                    detailsJson(entry.details())));
+        }
+        TimelineBatchInsert.Written written =
+                batches.insert(rows, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (written.rows() < rows.size()) {
+            // An interaction is missing; the transaction rolls back with this exception, so nothing stays written.
+            java.util.Set<UUID> missing = new java.util.HashSet<>();
+            entries.forEach(entry -> missing.add(entry.correlationId()));
+            batches.existing(missing).forEach(missing::remove);
+            if (missing.isEmpty()) {
+                throw new IllegalStateException(
+                        "timeline: " + written.rows() + " of " + rows.size() + " events written");
+            }
+            throw new InteractionNotFoundException(missing.iterator().next());
+        }
+    }
+
+    /** The details as JSON text, written the way {@link #append} stores them (times as ISO-8601 strings). */
+    private String detailsJson(Map<String, Object> details) {
+        try {
+            return json.writeValueAsString(details == null ? Map.of() : details);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("timeline details cannot be written as JSON: " + e.getMessage(), e);
+        }
     }
 
     /**

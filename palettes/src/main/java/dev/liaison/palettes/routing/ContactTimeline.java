@@ -1,5 +1,6 @@
 package dev.liaison.palettes.routing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,4 +15,13 @@ public interface ContactTimeline {
      * @param summary one human-readable line
      */
     void append(UUID correlationId, String type, String actor, String summary, Map<String, Object> details);
+
+    /**
+     * Appends several events in the caller's transaction, as {@link #append} one after the other would, in a few
+     * statements whatever their number (a routing pass writes one per offer).
+     */
+    void appendAll(List<Entry> entries);
+
+    /** One event for {@link #appendAll}; the fields are those of {@link #append}. */
+    record Entry(UUID correlationId, String type, String actor, String summary, Map<String, Object> details) {}
 }

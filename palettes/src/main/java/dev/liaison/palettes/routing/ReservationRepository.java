@@ -2,7 +2,6 @@ package dev.liaison.palettes.routing;
 
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,12 +21,6 @@ public interface ReservationRepository extends JpaRepository<Reservation, UUID> 
     Optional<Reservation> findByAgentIdAndStatus(UUID agentId, ReservationStatus status);
 
     List<Reservation> findByTaskIdOrderByCreatedAtAsc(UUID taskId);
-
-    /** Agents who already turned these tasks down (rejected or let the offer expire): not offered them again. */
-    @Query("select r.taskId as taskId, r.agentId as agentId from Reservation r where r.taskId in :tasks"
-            + " and r.status in (dev.liaison.palettes.routing.ReservationStatus.REJECTED,"
-            + " dev.liaison.palettes.routing.ReservationStatus.TIMED_OUT)")
-    List<Declined> declinedFor(@Param("tasks") Collection<UUID> tasks);
 
     /**
      * Offers past their deadline, oldest first, as references only: the caller locks the task, then the reservation,
@@ -57,11 +50,4 @@ public interface ReservationRepository extends JpaRepository<Reservation, UUID> 
     }
 
     long countByStatus(ReservationStatus status);
-
-    /** One (task, agent) pair of {@link #declinedFor}. */
-    interface Declined {
-        UUID getTaskId();
-
-        UUID getAgentId();
-    }
 }

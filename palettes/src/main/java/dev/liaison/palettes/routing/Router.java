@@ -1,11 +1,13 @@
 package dev.liaison.palettes.routing;
 
-import dev.liaison.palettes.agent.Agent;
 import dev.liaison.palettes.agent.AgentEvent;
-import dev.liaison.palettes.agent.AgentRepository;
 import dev.liaison.palettes.agent.AgentState;
 import dev.liaison.palettes.agent.AgentStateChanged;
+import dev.liaison.palettes.agent.AgentStateMachine;
 import dev.liaison.palettes.agent.Workload;
+import dev.liaison.palettes.routing.RoutingSql.Offer;
+import dev.liaison.palettes.routing.RoutingSql.RoutableAgent;
+import dev.liaison.palettes.routing.RoutingSql.WaitingTask;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManager;
@@ -14,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,10 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Tasks and agents are taken with {@code FOR UPDATE SKIP LOCKED} in one transaction, so two nodes routing at the
  * same time work on disjoint sets and never offer one task twice or fill one agent beyond capacity; the partial
- * unique indexes on {@code reservation} hold the same line inside the database.
+ * unique indexes on {@code reservation} hold the same line inside the database. The pass reads and writes rows
+ * through {@link RoutingSql} and writes its offers, and their explanations in the contacts' timelines, together at
+ * the end, in the same transaction.
  */
 @Component
 public class Router {
@@ -43,20 +44,18 @@ public class Router {
     /** How many passed-over agents an explanation lists. */
     static final int EXPLAINED_SKIPS = 10;
 
-    private static final Set<AgentState> ROUTABLE = EnumSet.of(AgentState.AVAILABLE, AgentState.BUSY);
-
-    /** Rows written per JDBC batch while routing. */
-    private static final int WRITE_BATCH = 100;
-
-    /** Agents locked per query, in idle order, as far as a pass needs them. */
+    /**
+     * Agents locked per query, in idle order, for the first {@value #SMALL_CHUNKS} queries of a pass: a pass that
+     * offers one task usually finds its agent among the first few hundred and should not lock more.
+     */
     private static final int AGENT_CHUNK = 50;
 
-    /** Agents whose skills one query loads. */
-    private static final int FETCH_BATCH = AGENT_CHUNK;
+    private static final int SMALL_CHUNKS = 4;
 
-    private final TaskRepository tasks;
-    private final AgentRepository agents;
-    private final ReservationRepository reservations;
+    /** A pass that needs more agents than that (a large backlog) locks them this many at a time. */
+    private static final int LARGE_AGENT_CHUNK = 400;
+
+    private final RoutingSql sql;
     private final RoutingPlan plan;
     private final ContactTimeline timeline;
     private final ApplicationEventPublisher events;
@@ -68,18 +67,14 @@ public class Router {
     private EntityManager entityManager;
 
     Router(
-            TaskRepository tasks,
-            AgentRepository agents,
-            ReservationRepository reservations,
+            RoutingSql sql,
             RoutingPlan plan,
             ContactTimeline timeline,
             ApplicationEventPublisher events,
             AcdProperties properties,
             Clock clock,
             MeterRegistry meters) {
-        this.tasks = tasks;
-        this.agents = agents;
-        this.reservations = reservations;
+        this.sql = sql;
         this.plan = plan;
         this.timeline = timeline;
         this.events = events;
@@ -90,89 +85,133 @@ public class Router {
                 .register(meters);
     }
 
+    /**
+     * What a pass did.
+     *
+     * @param offers offers made
+     * @param sawEveryWaitingTask the pass looked at every task waiting when it read them: another pass right away
+     *     finds nothing new, unless something changed since (and each such change asks for a pass itself)
+     */
+    public record Outcome(int offers, boolean sawEveryWaitingTask) {}
+
     /** Routes what can be routed now; returns the number of offers made. */
     @Transactional
     public int routeOnce() {
+        return pass().offers();
+    }
+
+    /** Routes what can be routed now, as {@link #routeOnce}, and says whether tasks were left unseen. */
+    @Transactional
+    public Outcome pass() {
+        // The pass reads in SQL: changes a caller's transaction still holds in entities must reach the database first.
+        entityManager.flush();
         Session session = entityManager.unwrap(Session.class);
-        Integer jdbcBatchSize = session.getJdbcBatchSize();
-        int fetchBatchSize = session.getFetchBatchSize();
-        FlushMode flushMode = session.getHibernateFlushMode();
-        // Every offer writes a reservation, a task and an agent: in JDBC batches. The agents' skills load in batches
-        // too, not one query per agent. Nothing a pass reads depends on what it wrote before (the next page of tasks
-        // starts after the ones already seen, and offers are not refusals), so its queries need not flush first:
-        // each such flush would dirty-check every locked agent and task. Everything is written at commit.
-        session.setJdbcBatchSize(WRITE_BATCH);
-        session.setFetchBatchSize(FETCH_BATCH);
-        session.setHibernateFlushMode(FlushMode.COMMIT);
+        boolean readOnly = session.isDefaultReadOnly();
+        // The queues and workflows the pass loads are only read: no snapshots, nothing to check at commit.
+        session.setDefaultReadOnly(true);
         try {
             return route();
         } finally {
-            session.setJdbcBatchSize(jdbcBatchSize);
-            session.setFetchBatchSize(fetchBatchSize);
-            session.setHibernateFlushMode(flushMode);
+            session.setDefaultReadOnly(readOnly);
         }
     }
 
-    private int route() {
+    private Outcome route() {
         // Tasks first: most passes (after an accept, an end, a tick) find nothing waiting, and then lock no agents.
         // Both are taken with SKIP LOCKED, so the order cannot deadlock.
-        List<Task> page = tasks.lockWaiting(properties.batchSize());
+        List<WaitingTask> page = sql.lockWaiting(properties.batchSize());
         if (page.isEmpty()) {
-            return 0;
+            return new Outcome(0, true);
         }
         FreeAgents free = new FreeAgents();
         if (free.isEmpty()) {
-            return 0;
+            return new Outcome(0, false);
         }
-        Pass pass = new Pass(free, plan.snapshot(), clock.instant());
-        int made = 0;
+        Pass pass = new Pass(sql, free, plan.snapshot(), clock.instant());
         int scanned = 0;
-        while (!page.isEmpty() && !free.isEmpty() && scanned < properties.maxScan()) {
-            Map<UUID, Set<UUID>> declined = declinedBy(page);
-            for (Task task : page) {
-                scanned++;
+        boolean sawEvery = false;
+        while (!free.isEmpty() && scanned < properties.maxScan()) {
+            int looked = 0;
+            for (WaitingTask task : page) {
                 if (free.isEmpty()) {
                     break;
                 }
-                Agent chosen = offer(task, pass, declined);
-                if (chosen != null) {
-                    free.remove(chosen);
-                    made++;
+                looked++;
+                Offer offer = offer(task, pass);
+                if (offer != null) {
+                    free.remove(offer.agent());
+                    pass.offers.add(offer);
                 }
             }
+            scanned += looked;
             if (page.size() < properties.batchSize()) {
-                break; // that was the last page
+                sawEvery = looked == page.size(); // that was the last page
+                break;
             }
-            Task last = page.get(page.size() - 1);
-            page = tasks.lockWaitingAfter(
-                    last.getPriority(), last.getCreatedAt(), last.getId(), properties.batchSize());
+            page = sql.lockWaitingAfter(page.get(page.size() - 1), properties.batchSize());
+            if (page.isEmpty()) {
+                sawEvery = true;
+                break;
+            }
         }
-        writeTimeline(pass.lines);
-        offers.increment(made);
-        return made;
+        write(pass.offers, pass.now);
+        offers.increment(pass.offers.size());
+        return new Outcome(pass.offers.size(), sawEvery);
     }
 
-    private void writeTimeline(List<TimelineLine> lines) {
-        // Timeline writes lock each interaction; taking them in one order keeps two nodes from deadlocking.
-        lines.sort(java.util.Comparator.comparing(TimelineLine::correlationId));
-        lines.forEach(line ->
-                timeline.append(line.correlationId(), "routing.offered", "system", line.summary(), line.details()));
+    /**
+     * Writes the pass's offers: tasks, reservations and agents, then the explanations to the contacts' timelines (which
+     * lock the interactions last, in correlation ID order), then announces them to after-commit listeners.
+     */
+    private void write(List<Offer> made, Instant now) {
+        if (made.isEmpty()) {
+            return;
+        }
+        sql.writeOffers(made, now);
+        List<ContactTimeline.Entry> lines = new ArrayList<>(made.size());
+        for (Offer offer : made) {
+            lines.add(new ContactTimeline.Entry(
+                    offer.task().correlationId(),
+                    "routing.offered",
+                    "system",
+                    "Offered to " + offer.agent().displayName() + " from queue "
+                            + offer.queue().getName(),
+                    offer.explanation()));
+        }
+        timeline.appendAll(lines);
+        for (Offer offer : made) {
+            RoutableAgent agent = offer.agent();
+            WaitingTask task = offer.task();
+            events.publishEvent(new AgentStateChanged(
+                    agent.id(), agent.login(), agent.state(), offer.agentState(), null, AgentEvent.OFFERED, now));
+            events.publishEvent(new AcdEvent.TaskOffered(
+                    offer.reservationId(),
+                    task.id(),
+                    task.correlationId(),
+                    agent.id(),
+                    agent.login(),
+                    offer.queue().getName(),
+                    task.channel(),
+                    java.util.Collections.unmodifiableMap(task.attributes()),
+                    offer.expiresAt(),
+                    offer.explanation()));
+        }
     }
 
     /**
      * The routable agents of a pass that have not been offered a task in it yet, longest idle first. They are locked
      * a chunk at a time, as far down the line as the pass looks: a pass that finds an agent among the first few does
-     * not lock, load and check every agent of the contact center, and leaves the others to a node routing next to it.
+     * not lock and check every agent of the contact center, and leaves the others to a node routing next to it.
      */
     private final class FreeAgents {
 
-        private final List<Agent> agents = new ArrayList<>();
-        private final Map<UUID, Map<String, Long>> occupancy = new HashMap<>();
-        private Agent lastLocked;
+        private final List<RoutableAgent> agents = new ArrayList<>();
+        private RoutableAgent lastLocked;
+        private int queries;
         private boolean allLocked;
 
         /** The free agent at {@code index} in idle order, locking more agents when needed; null past the last. */
-        Agent get(int index) {
+        RoutableAgent get(int index) {
             while (index >= agents.size() && !allLocked) {
                 lockMore();
             }
@@ -183,59 +222,58 @@ public class Router {
             return get(0) == null;
         }
 
-        void remove(Agent agent) {
+        void remove(RoutableAgent agent) {
             agents.remove(agent);
         }
 
-        /** What the agent holds now: active tasks per channel. */
-        Map<String, Long> occupancyOf(Agent agent) {
-            return occupancy.getOrDefault(agent.getId(), Map.of());
-        }
-
         private void lockMore() {
-            Limit chunk = Limit.of(AGENT_CHUNK);
-            List<Agent> locked = lastLocked == null
-                    ? Router.this.agents.lockRoutable(ROUTABLE, chunk)
-                    : Router.this.agents.lockRoutableAfter(
-                            ROUTABLE, lastLocked.getIdleSince(), lastLocked.getId(), chunk);
-            allLocked = locked.size() < AGENT_CHUNK;
+            int chunk = queries++ < SMALL_CHUNKS ? AGENT_CHUNK : LARGE_AGENT_CHUNK;
+            List<RoutableAgent> locked = sql.lockRoutable(lastLocked, chunk);
+            allLocked = locked.size() < chunk;
             if (locked.isEmpty()) {
                 return;
             }
             lastLocked = locked.get(locked.size() - 1);
             agents.addAll(locked);
-            List<UUID> ids = locked.stream().map(Agent::getId).toList();
-            for (TaskRepository.Occupancy row : tasks.occupancyOf(ids)) {
-                occupancy
-                        .computeIfAbsent(row.getAgentId(), id -> new HashMap<>())
-                        .put(row.getChannel(), row.getTasks());
-            }
         }
     }
 
     /**
      * What one pass knows: its free agents, their routing attributes (built when first needed), the queues and
-     * workflows, and which tasks no free agent can take.
+     * workflows and the targets built from them, which tasks no free agent can take, and the offers made.
      */
     private static final class Pass {
 
+        final RoutingSql sql;
         final FreeAgents free;
         final RoutingPlan.Snapshot snapshot;
         final Instant now;
         final Map<UUID, Map<String, Object>> agentViews = new HashMap<>();
+        final Map<Place, RoutingTarget> targets = new HashMap<>();
         final Set<Unmatched> unmatched = new HashSet<>();
-        final List<TimelineLine> lines = new ArrayList<>();
+        final List<Offer> offers = new ArrayList<>();
 
-        Pass(FreeAgents free, RoutingPlan.Snapshot snapshot, Instant now) {
+        Pass(RoutingSql sql, FreeAgents free, RoutingPlan.Snapshot snapshot, Instant now) {
+            this.sql = sql;
             this.free = free;
             this.snapshot = snapshot;
             this.now = now;
         }
 
-        Map<String, Object> viewOf(Agent agent) {
-            return agentViews.computeIfAbsent(agent.getId(), id -> agent.routingAttributes());
+        Map<String, Object> viewOf(RoutableAgent agent) {
+            return agentViews.computeIfAbsent(agent.id(), id -> sql.routingAttributes(agent));
+        }
+
+        RoutingTarget targetOf(WaitingTask task) {
+            Place place = new Place(task.queueId(), task.workflowId(), task.filterName(), task.targetIndex());
+            return targets.computeIfAbsent(
+                    place,
+                    where -> snapshot.targetOf(where.queueId(), where.workflowId(), where.filter(), where.index()));
         }
     }
+
+    /** Where a task waits: queue, and workflow, filter and target index. */
+    private record Place(UUID queueId, UUID workflowId, String filter, int index) {}
 
     /**
      * A task no free agent could take, as far as the agents decide it: where it is (queue, workflow, filter, target) and
@@ -246,30 +284,26 @@ public class Router {
     private record Unmatched(
             UUID queueId, UUID workflowId, String filter, int targetIndex, Map<String, Object> taskView) {}
 
-    private record TimelineLine(UUID correlationId, String summary, Map<String, Object> details) {}
-
-    private Agent offer(Task task, Pass pass, Map<UUID, Set<UUID>> declined) {
-        RoutingTarget target = pass.snapshot.targetOf(task);
+    private Offer offer(WaitingTask task, Pass pass) {
+        RoutingTarget target = pass.targetOf(task);
         Map<String, Object> taskView = task.routingAttributes();
-        Set<UUID> refused = declined.getOrDefault(task.getId(), Set.of());
+        Set<UUID> refused = task.declinedBy();
         Unmatched key = new Unmatched(
-                target.queue().getId(), task.getWorkflowId(), target.filter(), target.targetIndex(), taskView);
+                target.queue().getId(), task.workflowId(), target.filter(), target.targetIndex(), taskView);
         if (pass.unmatched.contains(key)) {
             return null;
         }
         List<Map<String, Object>> skipped = new ArrayList<>();
-        Agent chosen = null;
-        Agent agent;
+        RoutableAgent chosen = null;
+        RoutableAgent agent;
         for (int index = 0; (agent = pass.free.get(index)) != null; index++) {
-            Map<String, Object> agentView = pass.viewOf(agent);
-            Map<String, Long> held = pass.free.occupancyOf(agent);
-            if (admits(agent, task, target, agentView, taskView, held, refused)) {
+            if (admits(agent, task, target, pass, taskView, refused)) {
                 chosen = agent;
                 break;
             }
             if (skipped.size() < EXPLAINED_SKIPS) {
-                String why = whyNot(agent, task, target, agentView, taskView, held, refused);
-                skipped.add(Map.of("agent", agent.getLogin(), "reason", why));
+                String why = whyNot(agent, task, target, pass, taskView, refused);
+                skipped.add(Map.of("agent", agent.login(), "reason", why));
             }
         }
         if (chosen == null) {
@@ -282,78 +316,55 @@ public class Router {
         TaskQueue queue = target.queue();
         Instant expires = now.plusSeconds(queue.getReservationTimeoutSeconds());
         Map<String, Object> explanation = explanation(task, target, chosen, skipped, now);
-        Reservation reservation = new Reservation(
-                UUID.randomUUID(), task.getId(), chosen.getId(), queue.getId(), now, expires, explanation);
-        // A new row with its own id: persist, where save() would first look for it.
-        entityManager.persist(reservation);
-        // Agents and tasks are loaded read-only (no snapshot to copy and compare); the two that change become writable.
-        Session session = entityManager.unwrap(Session.class);
-        session.setReadOnly(task, false);
-        session.setReadOnly(chosen, false);
-        task.reserve();
-        Map<String, Long> held = pass.free.occupancyOf(chosen);
-        int active = (int) held.values().stream().mapToLong(Long::longValue).sum();
-        AgentState before = chosen.apply(AgentEvent.OFFERED, new Workload(true, active, 0), null, now);
-        events.publishEvent(new AgentStateChanged(
-                chosen.getId(), chosen.getLogin(), before, chosen.getState(), null, AgentEvent.OFFERED, now));
-        events.publishEvent(new AcdEvent.TaskOffered(
-                reservation.getId(),
-                task.getId(),
-                task.getCorrelationId(),
-                chosen.getId(),
-                chosen.getLogin(),
-                queue.getName(),
-                task.getChannel(),
-                task.getAttributes(),
-                expires,
-                explanation));
-        pass.lines.add(new TimelineLine(
-                task.getCorrelationId(),
-                "Offered to " + chosen.getDisplayName() + " from queue " + queue.getName(),
-                explanation));
-        return chosen;
+        // The state machine decides the agent's next state, as Agent.apply would; the state's start moves only when
+        // the state changes (an agent offered a task is ready, so no reason and no new idle time).
+        AgentState next =
+                AgentStateMachine.next(chosen.state(), AgentEvent.OFFERED, new Workload(true, chosen.active(), 0));
+        Instant since = next != chosen.state() ? now : chosen.stateSince();
+        return new Offer(UUID.randomUUID(), task, chosen, queue, expires, explanation, next, since);
     }
 
     /** Whether the agent may take the task now: the same test as {@link #whyNot}, without building the reason. */
     private static boolean admits(
-            Agent agent,
-            Task task,
+            RoutableAgent agent,
+            WaitingTask task,
             RoutingTarget target,
-            Map<String, Object> agentView,
+            Pass pass,
             Map<String, Object> taskView,
-            Map<String, Long> occupancy,
             Set<UUID> refused) {
-        if (refused.contains(agent.getId())) {
+        if (refused.contains(agent.id())) {
             return false;
         }
-        long held = occupancy.getOrDefault(task.getChannel(), 0L);
-        if (held >= agent.capacityFor(task.getChannel())) {
+        if (agent.held(task.channel()) >= agent.capacityFor(task.channel())) {
             return false;
         }
-        return target.admits(agentView, taskView);
+        return target.admits(pass.viewOf(agent), taskView);
     }
 
     private static String whyNot(
-            Agent agent,
-            Task task,
+            RoutableAgent agent,
+            WaitingTask task,
             RoutingTarget target,
-            Map<String, Object> agentView,
+            Pass pass,
             Map<String, Object> taskView,
-            Map<String, Long> occupancy,
             Set<UUID> refused) {
-        if (refused.contains(agent.getId())) {
+        if (refused.contains(agent.id())) {
             return "already declined this task";
         }
-        long held = occupancy.getOrDefault(task.getChannel(), 0L);
-        int capacity = agent.capacityFor(task.getChannel());
+        long held = agent.held(task.channel());
+        int capacity = agent.capacityFor(task.channel());
         if (held >= capacity) {
-            return "no spare " + task.getChannel() + " capacity (" + held + " of " + capacity + ")";
+            return "no spare " + task.channel() + " capacity (" + held + " of " + capacity + ")";
         }
-        return target.whyNot(agentView, taskView);
+        return target.whyNot(pass.viewOf(agent), taskView);
     }
 
     private static Map<String, Object> explanation(
-            Task task, RoutingTarget target, Agent chosen, List<Map<String, Object>> skipped, Instant now) {
+            WaitingTask task,
+            RoutingTarget target,
+            RoutableAgent chosen,
+            List<Map<String, Object>> skipped,
+            Instant now) {
         Map<String, Object> why = new LinkedHashMap<>();
         why.put("queue", target.queue().getName());
         if (target.filter() != null) {
@@ -361,25 +372,16 @@ public class Router {
             why.put("target", target.targetIndex());
         }
         why.put("expression", target.conditionText());
-        why.put("agent", chosen.getLogin());
+        why.put("agent", chosen.login());
         why.put(
                 "agentIdleSeconds",
-                Math.max(0, Duration.between(chosen.getIdleSince(), now).toSeconds()));
+                Math.max(0, Duration.between(chosen.idleSince(), now).toSeconds()));
         why.put(
                 "waitedSeconds",
-                Math.max(0, Duration.between(task.getCreatedAt(), now).toSeconds()));
-        why.put("priority", task.getPriority());
+                Math.max(0, Duration.between(task.createdAt(), now).toSeconds()));
+        why.put("priority", task.priority());
         why.put("rule", "longest-idle agent admitted by the target, highest priority then oldest task first");
         why.put("skipped", skipped);
         return why;
-    }
-
-    private Map<UUID, Set<UUID>> declinedBy(List<Task> page) {
-        Map<UUID, Set<UUID>> declined = new HashMap<>();
-        List<UUID> ids = page.stream().map(Task::getId).toList();
-        for (ReservationRepository.Declined row : reservations.declinedFor(ids)) {
-            declined.computeIfAbsent(row.getTaskId(), id -> new HashSet<>()).add(row.getAgentId());
-        }
-        return declined;
     }
 }

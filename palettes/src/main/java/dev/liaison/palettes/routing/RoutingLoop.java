@@ -58,11 +58,17 @@ public class RoutingLoop implements SmartLifecycle {
         routeUntilIdle();
     }
 
-    /** Routes pass after pass while passes make offers. */
+    /**
+     * Routes pass after pass while passes make offers and leave waiting tasks unseen (more than one pass reads, or
+     * agents ran out while more may be free now). A pass that looked at every waiting task is the last: one more would
+     * find nothing new, and whatever changes after it (a task queued, an offer returned, an agent freed) asks for a
+     * pass itself.
+     */
     public void routeUntilIdle() {
-        while (router.routeOnce() > 0) {
-            // another pass: agents freed by the sweeps, or more tasks than one pass reads
-        }
+        Router.Outcome outcome;
+        do {
+            outcome = router.pass();
+        } while (outcome.offers() > 0 && !outcome.sawEveryWaitingTask());
     }
 
     @TransactionalEventListener

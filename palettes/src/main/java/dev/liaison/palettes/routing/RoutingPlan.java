@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,25 +19,53 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoutingPlan {
 
+    /**
+     * Changes whenever a queue or a workflow is created, changed or deleted, on any node: every row's id and the
+     * transaction that wrote its current version ({@code xmin}), hashed. Plain SQL, as JPA cannot read {@code xmin}.
+     */
+    private static final String VERSION = "SELECT md5("
+            + "(SELECT coalesce(string_agg(id::text || ':' || xmin::text, ',' ORDER BY id), '') FROM task_queue)"
+            + " || '/' || "
+            + "(SELECT coalesce(string_agg(id::text || ':' || xmin::text, ',' ORDER BY id), '') FROM workflow))";
+
     private final TaskQueueRepository queues;
     private final WorkflowRepository workflows;
     private final ExpressionCache expressions;
+    private final JdbcTemplate jdbc;
 
-    RoutingPlan(TaskQueueRepository queues, WorkflowRepository workflows, ExpressionCache expressions) {
+    /** The last snapshot loaded, reused while the queues and workflows stay as they were. */
+    private volatile Versioned latest;
+
+    RoutingPlan(
+            TaskQueueRepository queues, WorkflowRepository workflows, ExpressionCache expressions, JdbcTemplate jdbc) {
         this.queues = queues;
         this.workflows = workflows;
         this.expressions = expressions;
+        this.jdbc = jdbc;
     }
 
-    /** A snapshot of every queue and workflow, for one routing pass or one operation. */
+    private record Versioned(String version, Snapshot snapshot) {}
+
+    /**
+     * A snapshot of every queue and workflow, for one routing pass or one operation. Loading them costs two queries
+     * and fifty-odd entities per pass and per new task; one short query tells whether the last snapshot still holds.
+     * Its queues and workflows are shared between threads and must only be read.
+     */
     public Snapshot snapshot() {
+        String version = jdbc.queryForObject(VERSION, String.class);
+        Versioned last = latest;
+        if (last != null && last.version().equals(version)) {
+            return last.snapshot();
+        }
         Map<UUID, TaskQueue> byId =
                 queues.findAll().stream().collect(Collectors.toMap(TaskQueue::getId, Function.identity()));
         Map<String, TaskQueue> byName =
                 byId.values().stream().collect(Collectors.toMap(TaskQueue::getName, Function.identity()));
         Map<UUID, Workflow> flows =
                 workflows.findAll().stream().collect(Collectors.toMap(Workflow::getId, Function.identity()));
-        return new Snapshot(byId, byName, flows);
+        Snapshot snapshot = new Snapshot(byId, byName, flows);
+        latest = new Versioned(version, snapshot);
+        return snapshot;
     }
 
     /** Queues and workflows as they were when the snapshot was taken. */
@@ -83,10 +112,14 @@ public class RoutingPlan {
 
         /** Where the task is now, from its queue, workflow, filter and target index. */
         public RoutingTarget targetOf(Task task) {
-            TaskQueue queue = queuesById.get(task.getQueueId());
-            WorkflowDefinition.Target target =
-                    workflowTarget(task.getWorkflowId(), task.getFilterName(), task.getTargetIndex());
-            return toTarget(queue, task.getFilterName(), task.getTargetIndex(), target);
+            return targetOf(task.getQueueId(), task.getWorkflowId(), task.getFilterName(), task.getTargetIndex());
+        }
+
+        /** Where a task is now, given its queue, workflow, filter and target index as plain values. */
+        public RoutingTarget targetOf(UUID queueId, UUID workflowId, String filterName, int targetIndex) {
+            TaskQueue queue = queuesById.get(queueId);
+            WorkflowDefinition.Target target = workflowTarget(workflowId, filterName, targetIndex);
+            return toTarget(queue, filterName, targetIndex, target);
         }
 
         /** The target after {@code index} in the task's filter, null when it was the last. */

@@ -181,6 +181,11 @@ public class Task {
 
     /** What target expressions see under {@code task.}: the attributes plus channel and priority. */
     public Map<String, Object> routingAttributes() {
+        return routingAttributes(attributes, channel, priority);
+    }
+
+    /** What target expressions see under {@code task.} of a task given as plain values (the router reads them so). */
+    static Map<String, Object> routingAttributes(Map<String, Object> attributes, String channel, int priority) {
         Map<String, Object> view = new HashMap<>(attributes);
         view.put("channel", channel);
         view.put("priority", priority);

@@ -6,6 +6,8 @@ import dev.liaison.palettes.agent.AgentRepository;
 import dev.liaison.palettes.web.ApiException;
 import dev.liaison.palettes.web.ConflictException;
 import dev.liaison.palettes.web.NotFoundException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,6 +36,9 @@ public class TaskService {
     private final ContactTimeline timeline;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+
+    @PersistenceContext
+    private EntityManager entityManager;
 
     TaskService(
             TaskRepository tasks,
@@ -112,7 +117,8 @@ public class TaskService {
                 enterTarget(task, 0, snapshot, now);
             }
         }
-        tasks.save(task);
+        // A new row with its own id: persist, where save() would first look for it (one more round trip).
+        entityManager.persist(task);
         TaskQueue queue = snapshot.queue(task.getQueueId());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("taskId", task.getId().toString());

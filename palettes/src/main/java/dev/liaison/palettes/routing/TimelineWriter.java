@@ -1,6 +1,8 @@
 package dev.liaison.palettes.routing;
 
+import dev.liaison.palettes.context.TimelineEntry;
 import dev.liaison.palettes.context.TimelineService;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -18,5 +20,13 @@ class TimelineWriter implements ContactTimeline {
     @Override
     public void append(UUID correlationId, String type, String actor, String summary, Map<String, Object> details) {
         timeline.append(correlationId, type, actor, summary, details);
+    }
+
+    @Override
+    public void appendAll(List<Entry> entries) {
+        timeline.appendAll(entries.stream()
+                .map(entry -> new TimelineEntry(
+                        entry.correlationId(), entry.type(), entry.actor(), entry.summary(), entry.details()))
+                .toList());
     }
 }

@@ -196,6 +196,37 @@ class TimelineOrderingAndPagingIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void appendAllWritesEveryEventInTheOrderGivenOrNothing() {
+        UUID first = newInteraction();
+        UUID second = newInteraction();
+        timeline.appendAll(List.of(
+                new TimelineEntry(second, "routing.offered", "system", "to B 1", Map.of("n", 1)),
+                new TimelineEntry(first, "routing.offered", "system", "to A", Map.of("at", Instant.EPOCH)),
+                new TimelineEntry(second, "routing.offered", "system", "to B\n2", null)));
+
+        List<TimelineEvent> ofFirst = offered(first);
+        List<TimelineEvent> ofSecond = offered(second);
+        assertThat(ofFirst).extracting(TimelineEvent::summary).containsExactly("to A");
+        assertThat(ofFirst.get(0).details()).containsEntry("at", "1970-01-01T00:00:00Z");
+        assertThat(ofSecond).extracting(TimelineEvent::summary).containsExactly("to B 1", "to B 2");
+        assertThat(ofSecond).extracting(TimelineEvent::id).isSorted();
+        assertThat(ofSecond.get(1).details()).isEmpty();
+
+        UUID unknown = UUID.randomUUID();
+        assertThatThrownBy(() -> timeline.appendAll(List.of(
+                        new TimelineEntry(first, "routing.offered", "system", "lost", null),
+                        new TimelineEntry(unknown, "routing.offered", "system", "nowhere", null))))
+                .isInstanceOf(InteractionNotFoundException.class);
+        assertThat(offered(first)).extracting(TimelineEvent::summary).containsExactly("to A");
+    }
+
+    private List<TimelineEvent> offered(UUID correlationId) {
+        return timeline.list(correlationId, 0, 100).stream()
+                .filter(event -> event.type().equals("routing.offered"))
+                .toList();
+    }
+
     private UUID newInteraction() {
         return correlations
                 .resolve(new ResolveRequest(null, null, Channel.VOICE))
