@@ -241,11 +241,16 @@ public final class SipLeg implements CallLeg {
                         byeOwedAfterAck = true;
                         end(reason, false);
                     } else {
-                        if (lateOfferAnswer != null) {
-                            sendAck(lateOfferAnswer, Optional.empty());
-                            lateOfferAnswer = null;
+                        try {
+                            if (lateOfferAnswer != null) {
+                                sendAck(lateOfferAnswer, Optional.empty());
+                                lateOfferAnswer = null;
+                            }
+                            sendBye(reason);
+                        } catch (SipException e) {
+                            // The far end cannot be told (connection gone); the leg still ends for the reason asked.
+                            LOG.warn("Leg {}: BYE could not be sent: {}", id, e.toString());
                         }
-                        sendBye(reason);
                         end(reason, true);
                     }
                 }
