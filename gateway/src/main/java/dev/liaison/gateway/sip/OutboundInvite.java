@@ -41,6 +41,8 @@ final class OutboundInvite {
                 (SipURI) target.clone(), Request.INVITE, callIdHeader, cseq, from, to, List.of(via), maxForwards);
         invite.addHeader(ctx.contact(transport));
         invite.addHeader(ctx.headers.createAllowHeader(String.join(", ", SipContext.ALLOWED_METHODS)));
+        invite.addHeader(ctx.headers.createSupportedHeader(String.join(", ", SipContext.SUPPORTED)));
+        SessionTimer.addToRequest(ctx, invite, ctx.properties.sessionTimerInterval(), false);
         if (sdpOffer.isPresent()) {
             invite.setContent(sdpOffer.get(), ctx.headers.createContentTypeHeader("application", "sdp"));
         }

@@ -40,7 +40,9 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
                 Request.BYE, new ByeHandler(ctx),
                 Request.CANCEL, new CancelHandler(ctx),
                 Request.OPTIONS, new OptionsHandler(ctx),
-                Request.REFER, new ReferHandler(ctx));
+                Request.REFER, new ReferHandler(ctx),
+                Request.PRACK, new PrackHandler(ctx),
+                Request.UPDATE, new UpdateHandler(ctx));
     }
 
     @Override
@@ -119,7 +121,9 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
             CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
             Optional<SipLeg> leg = ctx.legs.find(callIdOf(response));
             if (cseq != null && Request.INVITE.equals(cseq.getMethod()) && leg.isPresent()) {
-                leg.get().onInviteResponse(event.getClientTransaction(), response);
+                leg.get().onInviteResponse(event.getClientTransaction(), response, event.getDialog());
+            } else if (leg.isPresent()) {
+                leg.get().onOtherResponse(event.getClientTransaction(), response);
             } else {
                 ctx.metrics.response(response.getStatusCode(), false);
                 LOG.debug("{} to {} (no action)", response.getStatusCode(), cseq == null ? "?" : cseq.getMethod());

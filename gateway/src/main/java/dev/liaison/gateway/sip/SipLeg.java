@@ -64,10 +64,16 @@ public final class SipLeg implements CallLeg {
     private Dialog dialog;
     private String localSdp;
     private ScheduledFuture<?> answerTimer;
-    /** A far-end re-INVITE waiting for {@link #answerMediaUpdate}. */
-    private ServerTransaction pendingReInvite;
+    /** A far-end re-INVITE or UPDATE with an offer, waiting for {@link #answerMediaUpdate}. */
+    private ServerTransaction pendingOffer;
     /** Our re-INVITE waiting for its final response. */
     private ClientTransaction pendingUpdate;
+    /** The session timer (RFC 4028). */
+    private final SessionTimer sessionTimer;
+    /** Our session refresh (UPDATE or re-INVITE without a new offer) waiting for its final response. */
+    private ClientTransaction refreshTx;
+    /** Whether the far end accepts UPDATE (from its Allow), so that a refresh needs no SDP. */
+    private boolean farEndAllowsUpdate;
 
     // Outbound only.
     private final SipURI target;
@@ -78,6 +84,10 @@ public final class SipLeg implements CallLeg {
     private boolean authRetried;
     /** A 2xx carrying the far end's offer (late offer): its ACK waits for our answer. */
     private Response lateOfferAnswer;
+    /** The highest RSeq of a reliable provisional response we acknowledged with PRACK (RFC 3262). */
+    private long lastRSeq = -1;
+
+    private boolean sessionIntervalRetried;
 
     // Inbound only.
     private final ServerTransaction inviteServerTx;
@@ -85,6 +95,12 @@ public final class SipLeg implements CallLeg {
     private final String localTag;
     private boolean acked;
     private boolean byeOwedAfterAck;
+    /** The caller supports or requires reliable provisional responses (RFC 3262): our 18x go with RSeq. */
+    private final boolean reliableProvisionals;
+    /** A reliable provisional response of ours is not PRACKed yet. */
+    private boolean prackOwed;
+    /** Our 2xx, held until the far end PRACKs our reliable provisional response. */
+    private Response answerHeldForPrack;
 
     private SipLeg(
             SipContext ctx,
@@ -105,6 +121,12 @@ public final class SipLeg implements CallLeg {
         this.inboundInvite = inboundInvite;
         this.localTag = Long.toHexString(UUID.randomUUID().getMostSignificantBits());
         this.state = direction == Direction.INBOUND ? LegState.CALLING : LegState.NEW;
+        this.reliableProvisionals =
+                inboundInvite != null && OptionTags.supports(inboundInvite, OptionTags.RELIABLE_PROVISIONALS);
+        this.sessionTimer = new SessionTimer(
+                ctx.timers,
+                () -> act("session refresh", this::refreshSession),
+                () -> act("session expiry", this::sessionExpired));
     }
 
     static SipLeg outbound(SipContext ctx, SipURI target) {
@@ -189,9 +211,14 @@ public final class SipLeg implements CallLeg {
                 ignored("ringing");
                 return;
             }
-            Response response = inboundResponse(earlySdp.isPresent() ? Response.SESSION_PROGRESS : Response.RINGING);
-            earlySdp.ifPresent(sdp -> setSdp(response, sdp));
-            send(response);
+            int status = earlySdp.isPresent() ? Response.SESSION_PROGRESS : Response.RINGING;
+            if (reliableProvisionals) {
+                sendReliableProvisional(status, earlySdp);
+            } else {
+                Response response = inboundResponse(status);
+                earlySdp.ifPresent(sdp -> setSdp(response, sdp));
+                send(response);
+            }
             transition(LegState.RINGING);
         });
     }
@@ -206,7 +233,17 @@ public final class SipLeg implements CallLeg {
             Response ok = inboundResponse(Response.OK);
             setSdp(ok, sdp);
             localSdp = sdp;
-            send(ok);
+            farEndAllowsUpdate = OptionTags.allows(inboundInvite, Request.UPDATE);
+            SessionTimer.Interval interval =
+                    SessionTimer.forReceived(inboundInvite, ctx.properties.sessionTimerInterval(), Optional.empty());
+            SessionTimer.addToResponse(ctx, inboundInvite, ok, interval);
+            if (prackOwed) {
+                // RFC 3262 3: no 2xx before the PRACK of a reliable provisional response that may carry SDP.
+                answerHeldForPrack = ok;
+            } else {
+                send(ok);
+            }
+            sessionTimer.run(Optional.of(interval));
             cancelAnswerTimer();
             ctx.metrics.callSetup(true, "answered", Duration.between(created, ctx.clock.instant()));
             transition(LegState.ANSWERED);
@@ -264,12 +301,17 @@ public final class SipLeg implements CallLeg {
     @Override
     public void updateMedia(String sdpOffer) {
         act("updateMedia", () -> {
-            if (state != LegState.ANSWERED || pendingUpdate != null || pendingReInvite != null || !canSendInDialog()) {
+            if (state != LegState.ANSWERED
+                    || pendingUpdate != null
+                    || pendingOffer != null
+                    || refreshTx != null
+                    || !canSendInDialog()) {
                 ignored("updateMedia");
                 return;
             }
             Request reInvite = dialog.createRequest(Request.INVITE);
             reInvite.setHeader(ctx.contact(transport()));
+            addSessionTimerTo(reInvite);
             setSdp(reInvite, sdpOffer);
             ClientTransaction transaction = ctx.clientTransaction(reInvite);
             dialog.sendRequest(transaction);
@@ -281,18 +323,19 @@ public final class SipLeg implements CallLeg {
     @Override
     public void answerMediaUpdate(String sdpAnswer) {
         act("answerMediaUpdate", () -> {
-            if (state != LegState.ANSWERED) {
+            if (state == LegState.ENDED) {
                 ignored("answerMediaUpdate");
             } else if (lateOfferAnswer != null) {
                 sendAck(lateOfferAnswer, Optional.of(sdpAnswer));
                 lateOfferAnswer = null;
                 localSdp = sdpAnswer;
-            } else if (pendingReInvite != null) {
-                Response ok = ctx.messages.createResponse(Response.OK, pendingReInvite.getRequest());
+            } else if (pendingOffer != null) {
+                Response ok = ctx.messages.createResponse(Response.OK, pendingOffer.getRequest());
                 ok.setHeader(ctx.contact(transport()));
                 setSdp(ok, sdpAnswer);
-                ServerTransaction transaction = pendingReInvite;
-                pendingReInvite = null;
+                refreshedBy(pendingOffer.getRequest(), ok);
+                ServerTransaction transaction = pendingOffer;
+                pendingOffer = null;
                 transaction.sendResponse(ok);
                 ctx.metrics.response(Response.OK, true);
                 localSdp = sdpAnswer;
@@ -304,24 +347,30 @@ public final class SipLeg implements CallLeg {
 
     // ---- events from the network (called by the handlers and the dispatcher) ----
 
-    void onInviteResponse(ClientTransaction transaction, Response response) {
+    void onInviteResponse(ClientTransaction transaction, Response response, Dialog responseDialog) {
         act("INVITE response", () -> {
             if (transaction != null && transaction == pendingUpdate) {
                 onReInviteResponse(response);
+            } else if (transaction != null && transaction == refreshTx) {
+                onRefreshResponse(response);
             } else if (direction == Direction.OUTBOUND && transaction == inviteTx) {
-                onInitialInviteResponse(transaction, response);
+                onInitialInviteResponse(transaction, response, responseDialog);
             } else if (response.getStatusCode() / 100 == 2 && !released) {
                 LOG.debug("Leg {}: 2xx retransmission or fork ignored", id);
             }
         });
     }
 
-    private void onInitialInviteResponse(ClientTransaction transaction, Response response) throws Exception {
+    private void onInitialInviteResponse(ClientTransaction transaction, Response response, Dialog responseDialog)
+            throws Exception {
         int status = response.getStatusCode();
         ctx.metrics.response(status, false);
         if (status < 200) {
             if (status == Response.TRYING) {
                 return;
+            }
+            if (OptionTags.requires(response, OptionTags.RELIABLE_PROVISIONALS) && !prack(response, responseDialog)) {
+                return; // a retransmission of a reliable provisional response we already PRACKed
             }
             provisionalSeen = true;
             if (cancelOwed) {
@@ -347,6 +396,8 @@ public final class SipLeg implements CallLeg {
                 return;
             }
             ctx.metrics.callSetup(false, "answered", Duration.between(created, ctx.clock.instant()));
+            farEndAllowsUpdate = OptionTags.allows(response, Request.UPDATE);
+            sessionTimer.run(SessionTimer.fromResponse(response));
             Optional<String> sdp = sdp(response);
             if (sdp.isEmpty()) {
                 LOG.warn(
@@ -374,6 +425,21 @@ public final class SipLeg implements CallLeg {
             ctx.tune(inviteTx);
             dialog = inviteTx.getDialog();
             inviteTx.sendRequest();
+        } else if (status == SessionTimer.INTERVAL_TOO_SMALL
+                && !sessionIntervalRetried
+                && state != LegState.ENDED
+                && SessionTimer.minSeOf(response).isPresent()) {
+            // RFC 4028 7.4: ask again with the far end's minimum.
+            sessionIntervalRetried = true;
+            Request retry = (Request) transaction.getRequest().clone();
+            retry.removeHeader(javax.sip.header.ViaHeader.NAME);
+            retry.addHeader(ctx.headers.createViaHeader(ctx.advertisedHost, ctx.port, transport(), null));
+            CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
+            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+            SessionTimer.addToRequest(ctx, retry, SessionTimer.minSeOf(response).get(), false);
+            inviteTx = ctx.clientTransaction(retry);
+            dialog = inviteTx.getDialog();
+            inviteTx.sendRequest();
         } else {
             cancelAnswerTimer();
             if (state != LegState.ENDED) {
@@ -394,6 +460,7 @@ public final class SipLeg implements CallLeg {
         pendingUpdate = null;
         if (status < 300) {
             sendAck(response, Optional.empty());
+            sessionTimer.run(SessionTimer.fromResponse(response).or(sessionTimer::current));
             Optional<String> sdp = sdp(response);
             if (sdp.isPresent()) {
                 event(l -> l.onMediaAnswer(this, sdp.get()));
@@ -412,9 +479,10 @@ public final class SipLeg implements CallLeg {
             if (state != LegState.ANSWERED) {
                 throw new SipStatusException(Response.REQUEST_PENDING, "call not established");
             }
-            if (pendingReInvite != null || pendingUpdate != null || lateOfferAnswer != null) {
+            if (pendingOffer != null || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
                 throw new SipStatusException(Response.REQUEST_PENDING, "an offer is already pending");
             }
+            SessionTimer.requireAtLeast(request, ctx.properties.sessionTimerMinSe());
             Optional<String> offer = sdp(request);
             if (offer.isEmpty()) {
                 // A session refresh or an offer-less re-INVITE: offer what we have.
@@ -423,13 +491,193 @@ public final class SipLeg implements CallLeg {
                 if (localSdp != null) {
                     setSdp(ok, localSdp);
                 }
+                refreshedBy(request, ok);
                 transaction.sendResponse(ok);
                 ctx.metrics.response(Response.OK, true);
                 return;
             }
-            pendingReInvite = transaction;
+            pendingOffer = transaction;
             event(l -> l.onMediaOffer(this, offer.get()));
         });
+    }
+
+    /**
+     * UPDATE (RFC 3311), in an early or a confirmed dialog. With SDP it is an offer relayed like a re-INVITE's and
+     * answered by {@link #answerMediaUpdate}; without, it refreshes the session and gets 200 at once.
+     */
+    void onUpdate(ServerTransaction transaction, Request update) {
+        act("UPDATE", () -> {
+            if (state == LegState.ENDED || dialog == null || dialog.getState() == null) {
+                throw new SipStatusException(
+                        Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no early or confirmed dialog");
+            }
+            if (pendingOffer != null || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
+                throw new SipStatusException(Response.REQUEST_PENDING, "an offer is already pending");
+            }
+            if (state == LegState.ANSWERED) {
+                SessionTimer.requireAtLeast(update, ctx.properties.sessionTimerMinSe());
+            }
+            Optional<String> offer = sdp(update);
+            if (offer.isEmpty()) {
+                Response ok = ctx.messages.createResponse(Response.OK, update);
+                ok.setHeader(ctx.contact(transport()));
+                refreshedBy(update, ok);
+                transaction.sendResponse(ok);
+                ctx.metrics.response(Response.OK, true);
+                return;
+            }
+            pendingOffer = transaction;
+            event(l -> l.onMediaOffer(this, offer.get()));
+        });
+    }
+
+    /** PRACK of our reliable provisional response (the stack has matched its RAck): 200, then any held 2xx. */
+    void onPrack(ServerTransaction transaction, Request prack) {
+        act("PRACK", () -> {
+            respondQuietly(transaction, Response.OK);
+            if (!prackOwed) {
+                return;
+            }
+            prackOwed = false;
+            if (answerHeldForPrack != null && state == LegState.ANSWERED) {
+                Response ok = answerHeldForPrack;
+                answerHeldForPrack = null;
+                send(ok);
+            }
+        });
+    }
+
+    /** A response to one of our in-dialog requests other than INVITE (UPDATE refresh, PRACK, NOTIFY, BYE). */
+    void onOtherResponse(ClientTransaction transaction, Response response) {
+        act("response", () -> {
+            ctx.metrics.response(response.getStatusCode(), false);
+            if (transaction != null && transaction == refreshTx) {
+                onRefreshResponse(response);
+            }
+        });
+    }
+
+    /** The refresher's half-interval task: refresh with UPDATE when the far end accepts it, else re-INVITE. */
+    private void refreshSession() throws Exception {
+        if (state != LegState.ANSWERED
+                || !canSendInDialog()
+                || sessionTimer.current().isEmpty()) {
+            return;
+        }
+        if (pendingOffer != null || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
+            sessionTimer.retryRefresh(Duration.ofSeconds(2));
+            return;
+        }
+        boolean byUpdate = farEndAllowsUpdate || localSdp == null;
+        Request refresh = dialog.createRequest(byUpdate ? Request.UPDATE : Request.INVITE);
+        refresh.setHeader(ctx.contact(transport()));
+        addSessionTimerTo(refresh);
+        if (!byUpdate) {
+            setSdp(refresh, localSdp);
+        }
+        ClientTransaction transaction = ctx.clientTransaction(refresh);
+        refreshTx = transaction;
+        dialog.sendRequest(transaction);
+        LOG.debug("Leg {}: session refreshed by {}", id, refresh.getMethod());
+    }
+
+    private void onRefreshResponse(Response response) throws Exception {
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        boolean wasInvite = Request.INVITE.equals(refreshTx.getRequest().getMethod());
+        refreshTx = null;
+        if (status < 300) {
+            if (wasInvite) {
+                sendAck(response, Optional.empty());
+            }
+            sessionTimer.run(SessionTimer.fromResponse(response).or(sessionTimer::current));
+        } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
+            end(EndReason.fromSipStatus(status, response.getReasonPhrase()), true);
+        } else if (!wasInvite && (status == Response.METHOD_NOT_ALLOWED || status == Response.NOT_IMPLEMENTED)) {
+            farEndAllowsUpdate = false;
+            sessionTimer.retryRefresh(Duration.ZERO);
+        } else {
+            LOG.warn("Leg {}: session refresh refused with {}; trying again later", id, status);
+            sessionTimer.retryRefresh(
+                    sessionTimer.current().map(i -> i.length().dividedBy(4)).orElse(Duration.ofSeconds(30)));
+        }
+    }
+
+    /** No refresh arrived in time (RFC 4028 10): BYE with a Reason, and the call ends. */
+    private void sessionExpired() throws Exception {
+        if (state != LegState.ANSWERED) {
+            return;
+        }
+        LOG.info(
+                "Leg {}: session not refreshed within {}",
+                id,
+                sessionTimer.current().map(SessionTimer.Interval::length));
+        sendBye(SessionTimer.EXPIRED);
+        end(SessionTimer.EXPIRED, true);
+    }
+
+    /** A 2xx to a received re-INVITE or UPDATE refreshes the session (RFC 4028 9): its headers, and the timer again. */
+    private void refreshedBy(Request request, Response ok) throws ParseException {
+        if (state != LegState.ANSWERED) {
+            return;
+        }
+        boolean asks = request.getHeader(gov.nist.javax.sip.header.extensions.SessionExpiresHeader.NAME) != null;
+        if (!asks && sessionTimer.current().isEmpty()) {
+            return;
+        }
+        SessionTimer.Interval interval =
+                SessionTimer.forReceived(request, ctx.properties.sessionTimerInterval(), sessionTimer.current());
+        SessionTimer.addToResponse(ctx, request, ok, interval);
+        sessionTimer.run(Optional.of(interval));
+    }
+
+    /** Session timer headers of a re-INVITE or UPDATE we send while a timer runs (we refresh it by sending). */
+    private void addSessionTimerTo(Request request) throws ParseException {
+        Optional<SessionTimer.Interval> interval = sessionTimer.current();
+        if (interval.isPresent()) {
+            SessionTimer.addToRequest(
+                    ctx, request, interval.get().length(), interval.get().weRefresh());
+            request.setHeader(ctx.headers.createSupportedHeader(OptionTags.TIMER));
+        }
+    }
+
+    /** PRACKs a reliable provisional response; false for a retransmission of one already PRACKed. */
+    private boolean prack(Response response, Dialog responseDialog) throws Exception {
+        javax.sip.header.RSeqHeader rseq =
+                (javax.sip.header.RSeqHeader) response.getHeader(javax.sip.header.RSeqHeader.NAME);
+        if (rseq == null) {
+            LOG.warn("Leg {}: reliable {} without RSeq", id, response.getStatusCode());
+            return true;
+        }
+        if (rseq.getSequenceNumber() <= lastRSeq) {
+            return false;
+        }
+        lastRSeq = rseq.getSequenceNumber();
+        Dialog early = responseDialog != null ? responseDialog : inviteTx.getDialog();
+        Request prack = early.createPrack(response);
+        ClientTransaction transaction = ctx.clientTransaction(prack);
+        early.sendRequest(transaction);
+        return true;
+    }
+
+    /** Sends an 18x reliably (RFC 3262): with RSeq, retransmitted by the stack until the far end PRACKs it. */
+    private void sendReliableProvisional(int status, Optional<String> earlySdp) throws Exception {
+        if (prackOwed) {
+            LOG.info("Leg {}: {} not sent, the previous reliable provisional response is not PRACKed yet", id, status);
+            return;
+        }
+        Response response = dialog.createReliableProvisionalResponse(status);
+        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+        if (to.getTag() == null) {
+            to.setTag(localTag);
+        }
+        response.setHeader(ctx.contact(transport()));
+        earlySdp.ifPresent(sdp -> setSdp(response, sdp));
+        prackOwed = true;
+        dialog.sendReliableProvisionalResponse(response);
+        ctx.metrics.response(status, true);
     }
 
     void onRefer(ServerTransaction transaction, Request refer, javax.sip.header.ReferToHeader referTo) {
@@ -496,9 +744,9 @@ public final class SipLeg implements CallLeg {
         act("BYE", () -> {
             // The far end hung up whether or not our 200 reaches it (it may close the connection at once).
             respondQuietly(transaction, Response.OK);
-            if (pendingReInvite != null) {
-                respondQuietly(pendingReInvite, Response.REQUEST_TERMINATED);
-                pendingReInvite = null;
+            if (pendingOffer != null) {
+                respondQuietly(pendingOffer, Response.REQUEST_TERMINATED);
+                pendingOffer = null;
             }
             if (state != LegState.ENDED) {
                 end(EndReason.NORMAL, true);
@@ -527,6 +775,11 @@ public final class SipLeg implements CallLeg {
                 pendingUpdate = null;
                 sendBye(EndReason.ERROR);
                 end(EndReason.ERROR, true);
+            } else if (transaction != null && transaction == refreshTx) {
+                // RFC 4028 10: a refresh that times out ends the session.
+                refreshTx = null;
+                sendBye(SessionTimer.EXPIRED);
+                end(SessionTimer.EXPIRED, true);
             }
         });
     }
@@ -715,6 +968,7 @@ public final class SipLeg implements CallLeg {
         if (state != LegState.ENDED) {
             transition(LegState.ENDED);
             cancelAnswerTimer();
+            sessionTimer.stop();
             LOG.info("Leg {} ended: {} ({})", id, reason.code(), reason.sipStatus());
             event(l -> l.onEnded(this, reason));
         }
@@ -727,6 +981,7 @@ public final class SipLeg implements CallLeg {
         if (!released) {
             released = true;
             cancelAnswerTimer();
+            sessionTimer.stop();
             ctx.legs.remove(this);
         }
     }

@@ -42,6 +42,8 @@ public final class SipStackHost implements SmartLifecycle {
     private final LegRegistry legs = new LegRegistry();
     private final SipMetrics metrics;
     private final Clock clock;
+    /** Injected long timers (tests); null means timers on the trunk's own scheduler. */
+    private final SipTimers injectedTimers;
 
     private volatile SipContext context;
     private ScheduledExecutorService scheduler;
@@ -53,10 +55,21 @@ public final class SipStackHost implements SmartLifecycle {
             Supplier<Optional<CallRequests>> callRequests,
             MeterRegistry meterRegistry,
             Clock clock) {
+        this(properties, callRequests, meterRegistry, clock, null);
+    }
+
+    /** A host whose session, registration and transfer timers run on {@code timers} (tests move time by hand). */
+    SipStackHost(
+            SipProperties properties,
+            Supplier<Optional<CallRequests>> callRequests,
+            MeterRegistry meterRegistry,
+            Clock clock,
+            SipTimers timers) {
         this.properties = properties;
         this.callRequests = callRequests;
         this.metrics = new SipMetrics(meterRegistry, legs);
         this.clock = clock;
+        this.injectedTimers = timers;
     }
 
     @Override
@@ -90,8 +103,10 @@ public final class SipStackHost implements SmartLifecycle {
                     metrics,
                     callRequests,
                     authentication,
+                    injectedTimers != null ? injectedTimers : SipTimers.on(scheduler),
                     advertised,
-                    listeningPoints.get(0).getPort());
+                    listeningPoints.get(0).getPort(),
+                    properties.tlsEnabled() ? portOfBound(ListeningPoint.TLS) : -1);
             provider.addSipListener(new SipDispatcher(created));
             stack.start();
             context = created;
@@ -154,10 +169,19 @@ public final class SipStackHost implements SmartLifecycle {
         return context().map(c -> c.stack);
     }
 
+    /** The actual TLS port; -1 when stopped or without TLS. */
+    public int tlsPort() {
+        return portOf(ListeningPoint.TLS);
+    }
+
     private synchronized int portOf(String transport) {
         if (context == null) {
             return -1;
         }
+        return portOfBound(transport);
+    }
+
+    private int portOfBound(String transport) {
         return listeningPoints.stream()
                 .filter(lp -> lp.getTransport().equalsIgnoreCase(transport))
                 .mapToInt(ListeningPoint::getPort)
