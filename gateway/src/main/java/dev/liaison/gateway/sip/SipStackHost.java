@@ -36,6 +36,14 @@ public final class SipStackHost implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(SipStackHost.class);
     private static final AtomicInteger STACK_NUMBER = new AtomicInteger();
     private static final int EPHEMERAL_PORT_ATTEMPTS = 20;
+    private static final java.util.List<String> TLS_CIPHER_SUITES = java.util.List.of(
+            "TLS_AES_128_GCM_SHA256",
+            "TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
 
     private final SipProperties properties;
     private final Supplier<Optional<CallRequests>> callRequests;
@@ -225,7 +233,14 @@ public final class SipStackHost implements SmartLifecycle {
             p.setProperty("javax.net.ssl.trustStore", properties.tlsKeyStore());
             p.setProperty("javax.net.ssl.trustStorePassword", properties.tlsKeyStorePassword());
             p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "DisabledAll");
+            // "Disabled": no client certificate asked for, but the key store's certificate is served and peers'
+            // certificates are checked against the trust store. ("DisabledAll" would drop our own key and trust any
+            // certificate.)
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            // jain-sip's own defaults are RSA key exchange suites and TLS 1.0-1.2: a modern (EC) certificate would
+            // share no suite with anyone. TLS 1.3 and 1.2 with forward secrecy and AEAD only.
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(", ", TLS_CIPHER_SUITES));
         }
         return p;
     }
