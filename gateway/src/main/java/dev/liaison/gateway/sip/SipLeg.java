@@ -74,6 +74,8 @@ public final class SipLeg implements CallLeg {
     private ClientTransaction refreshTx;
     /** Whether the far end accepts UPDATE (from its Allow), so that a refresh needs no SDP. */
     private boolean farEndAllowsUpdate;
+    /** The subscription of the far end's REFER, while its final NOTIFY is owed. */
+    private TransferSubscription transfer;
 
     // Outbound only.
     private final SipURI target;
@@ -342,6 +344,21 @@ public final class SipLeg implements CallLeg {
             } else {
                 ignored("answerMediaUpdate");
             }
+        });
+    }
+
+    @Override
+    public void reportTransferOutcome(int sipStatus, String reasonPhrase) {
+        act("reportTransferOutcome", () -> {
+            if (transfer == null || !transfer.active() || state != LegState.ANSWERED) {
+                ignored("reportTransferOutcome");
+                return;
+            }
+            if (sipStatus < 200 || sipStatus > 699) {
+                LOG.warn("Leg {}: transfer outcome {} is not a final SIP status, ignored", id, sipStatus);
+                return;
+            }
+            transfer.finish(sipStatus, reasonPhrase);
         });
     }
 
@@ -685,6 +702,9 @@ public final class SipLeg implements CallLeg {
             if (state != LegState.ANSWERED || !canSendInDialog()) {
                 throw new SipStatusException(Response.FORBIDDEN, "call not established");
             }
+            if (transfer != null && transfer.active()) {
+                throw new SipStatusException(Response.REQUEST_PENDING, "a transfer is in progress");
+            }
             javax.sip.address.URI uri =
                     (javax.sip.address.URI) referTo.getAddress().getURI().clone();
             Optional<String> replaces = Optional.empty();
@@ -699,17 +719,14 @@ public final class SipLeg implements CallLeg {
             }
             transaction.sendResponse(ctx.messages.createResponse(Response.ACCEPTED, refer));
             ctx.metrics.response(Response.ACCEPTED, true);
-            // One NOTIFY that ends the implicit subscription: the call reports the transfer's outcome its own way.
-            Request notify = dialog.createRequest(Request.NOTIFY);
-            notify.setHeader(ctx.headers.createEventHeader("refer"));
-            javax.sip.header.SubscriptionStateHeader subscription =
-                    ctx.headers.createSubscriptionStateHeader(javax.sip.header.SubscriptionStateHeader.TERMINATED);
-            subscription.setReasonCode("noresource");
-            notify.setHeader(subscription);
-            notify.setHeader(ctx.contact(transport()));
-            notify.setContent("SIP/2.0 100 Trying\r\n", ctx.headers.createContentTypeHeader("message", "sipfrag"));
-            ClientTransaction notifyTx = ctx.clientTransaction(notify);
-            dialog.sendRequest(notifyTx);
+            TransferSubscription subscription = new TransferSubscription(ctx, dialog, transport());
+            transfer = subscription;
+            subscription.start(() -> act("transfer outcome timeout", () -> {
+                if (transfer == subscription && subscription.active()) {
+                    LOG.info("Leg {}: no transfer outcome reported in time", id);
+                    subscription.finish(Response.REQUEST_TIMEOUT, "Request Timeout");
+                }
+            }));
             String target = uri.toString();
             Optional<String> replacing = replaces;
             LOG.info("Leg {}: transfer to {} requested{}", id, target, replacing.isPresent() ? " (attended)" : "");
@@ -969,6 +986,9 @@ public final class SipLeg implements CallLeg {
             transition(LegState.ENDED);
             cancelAnswerTimer();
             sessionTimer.stop();
+            if (transfer != null) {
+                transfer.cancel();
+            }
             LOG.info("Leg {} ended: {} ({})", id, reason.code(), reason.sipStatus());
             event(l -> l.onEnded(this, reason));
         }
