@@ -43,6 +43,7 @@ final class OutboundInvite {
         invite.addHeader(ctx.headers.createAllowHeader(String.join(", ", SipContext.ALLOWED_METHODS)));
         invite.addHeader(ctx.headers.createSupportedHeader(String.join(", ", SipContext.SUPPORTED)));
         SessionTimer.addToRequest(ctx, invite, ctx.properties.sessionTimerInterval(), false);
+        OutboundProxy.route(ctx, invite);
         if (sdpOffer.isPresent()) {
             invite.setContent(sdpOffer.get(), ctx.headers.createContentTypeHeader("application", "sdp"));
         }

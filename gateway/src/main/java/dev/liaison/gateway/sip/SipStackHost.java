@@ -54,6 +54,7 @@ public final class SipStackHost implements SmartLifecycle {
     private final SipTimers injectedTimers;
 
     private volatile SipContext context;
+    private volatile Registration registration;
     private ScheduledExecutorService scheduler;
     private SipStackImpl stack;
     private final java.util.List<ListeningPoint> listeningPoints = new java.util.ArrayList<>();
@@ -115,9 +116,13 @@ public final class SipStackHost implements SmartLifecycle {
                     advertised,
                     listeningPoints.get(0).getPort(),
                     properties.tlsEnabled() ? portOfBound(ListeningPoint.TLS) : -1);
-            provider.addSipListener(new SipDispatcher(created));
+            registration = properties.registrationEnabled() ? new Registration(created) : null;
+            provider.addSipListener(new SipDispatcher(created, Optional.ofNullable(registration)));
             stack.start();
             context = created;
+            if (registration != null) {
+                registration.start();
+            }
             LOG.info(
                     "SIP trunk listening on {}:{} (udp, tcp){}, advertised as {}",
                     properties.bindAddress(),
@@ -141,6 +146,10 @@ public final class SipStackHost implements SmartLifecycle {
         }
         for (SipLeg leg : legs.all()) {
             leg.hangUp(dev.liaison.gateway.call.EndReason.UNAVAILABLE);
+        }
+        if (registration != null) {
+            registration.stop();
+            registration = null;
         }
         context = null;
         tearDown();
@@ -170,6 +179,12 @@ public final class SipStackHost implements SmartLifecycle {
     /** The SIP legs alive on this trunk. */
     public LegRegistry legs() {
         return legs;
+    }
+
+    /** Where the registration with the registrar stands; empty while stopped or without a registrar. */
+    Optional<Registration.State> registrationState() {
+        Registration current = registration;
+        return current == null ? Optional.empty() : Optional.of(current.state());
     }
 
     /** The jain-sip stack while running, for diagnostics and for the tests' leak checks. */
