@@ -68,12 +68,16 @@ public final class SipLeg implements CallLeg {
     private ServerTransaction pendingOffer;
     /** Our re-INVITE waiting for its final response. */
     private ClientTransaction pendingUpdate;
+    /** Reliable provisional responses (RFC 3262), ours (inbound) or the far end's (outbound). */
+    private final ReliableProvisionals reliable;
     /** The session timer (RFC 4028). */
     private final SessionTimer sessionTimer;
     /** Our session refresh (UPDATE or re-INVITE without a new offer) waiting for its final response. */
     private ClientTransaction refreshTx;
     /** Whether the far end accepts UPDATE (from its Allow), so that a refresh needs no SDP. */
     private boolean farEndAllowsUpdate;
+    /** Answers {@link #pendingOffer} with 500 if the call leaves it unanswered. */
+    private SipTimers.Timer offerTimer;
     /** The subscription of the far end's REFER, while its final NOTIFY is owed. */
     private TransferSubscription transfer;
 
@@ -86,8 +90,6 @@ public final class SipLeg implements CallLeg {
     private boolean authRetried;
     /** A 2xx carrying the far end's offer (late offer): its ACK waits for our answer. */
     private Response lateOfferAnswer;
-    /** The highest RSeq of a reliable provisional response we acknowledged with PRACK (RFC 3262). */
-    private long lastRSeq = -1;
 
     private boolean sessionIntervalRetried;
 
@@ -97,12 +99,6 @@ public final class SipLeg implements CallLeg {
     private final String localTag;
     private boolean acked;
     private boolean byeOwedAfterAck;
-    /** The caller supports or requires reliable provisional responses (RFC 3262): our 18x go with RSeq. */
-    private final boolean reliableProvisionals;
-    /** A reliable provisional response of ours is not PRACKed yet. */
-    private boolean prackOwed;
-    /** Our 2xx, held until the far end PRACKs our reliable provisional response. */
-    private Response answerHeldForPrack;
 
     private SipLeg(
             SipContext ctx,
@@ -123,8 +119,9 @@ public final class SipLeg implements CallLeg {
         this.inboundInvite = inboundInvite;
         this.localTag = Long.toHexString(UUID.randomUUID().getMostSignificantBits());
         this.state = direction == Direction.INBOUND ? LegState.CALLING : LegState.NEW;
-        this.reliableProvisionals =
-                inboundInvite != null && OptionTags.supports(inboundInvite, OptionTags.RELIABLE_PROVISIONALS);
+        this.reliable = inboundInvite != null
+                ? ReliableProvisionals.forInvite(ctx, inboundInvite)
+                : ReliableProvisionals.forOutbound(ctx);
         this.sessionTimer = new SessionTimer(
                 ctx.timers,
                 () -> act("session refresh", this::refreshSession),
@@ -214,8 +211,10 @@ public final class SipLeg implements CallLeg {
                 return;
             }
             int status = earlySdp.isPresent() ? Response.SESSION_PROGRESS : Response.RINGING;
-            if (reliableProvisionals) {
-                sendReliableProvisional(status, earlySdp);
+            if (reliable.ours()) {
+                Response response = dialog.createReliableProvisionalResponse(status);
+                earlySdp.ifPresent(sdp -> setSdp(response, sdp));
+                reliable.send(dialog, response, localTag, ctx.contact(transport()));
             } else {
                 Response response = inboundResponse(status);
                 earlySdp.ifPresent(sdp -> setSdp(response, sdp));
@@ -239,10 +238,8 @@ public final class SipLeg implements CallLeg {
             SessionTimer.Interval interval =
                     SessionTimer.forReceived(inboundInvite, ctx.properties.sessionTimerInterval(), Optional.empty());
             SessionTimer.addToResponse(ctx, inboundInvite, ok, interval);
-            if (prackOwed) {
-                // RFC 3262 3: no 2xx before the PRACK of a reliable provisional response that may carry SDP.
-                answerHeldForPrack = ok;
-            } else {
+            // RFC 3262 3: no 2xx before the PRACK of a reliable provisional response that may carry SDP.
+            if (!reliable.holdUntilPrack(ok)) {
                 send(ok);
             }
             sessionTimer.run(Optional.of(interval));
@@ -338,6 +335,7 @@ public final class SipLeg implements CallLeg {
                 refreshedBy(pendingOffer.getRequest(), ok);
                 ServerTransaction transaction = pendingOffer;
                 pendingOffer = null;
+                cancelOfferTimer();
                 transaction.sendResponse(ok);
                 ctx.metrics.response(Response.OK, true);
                 localSdp = sdpAnswer;
@@ -386,7 +384,8 @@ public final class SipLeg implements CallLeg {
             if (status == Response.TRYING) {
                 return;
             }
-            if (OptionTags.requires(response, OptionTags.RELIABLE_PROVISIONALS) && !prack(response, responseDialog)) {
+            if (OptionTags.requires(response, OptionTags.RELIABLE_PROVISIONALS)
+                    && !reliable.prack(response, responseDialog != null ? responseDialog : inviteTx.getDialog())) {
                 return; // a retransmission of a reliable provisional response we already PRACKed
             }
             provisionalSeen = true;
@@ -513,7 +512,7 @@ public final class SipLeg implements CallLeg {
                 ctx.metrics.response(Response.OK, true);
                 return;
             }
-            pendingOffer = transaction;
+            awaitAnswerTo(transaction);
             event(l -> l.onMediaOffer(this, offer.get()));
         });
     }
@@ -543,7 +542,7 @@ public final class SipLeg implements CallLeg {
                 ctx.metrics.response(Response.OK, true);
                 return;
             }
-            pendingOffer = transaction;
+            awaitAnswerTo(transaction);
             event(l -> l.onMediaOffer(this, offer.get()));
         });
     }
@@ -552,14 +551,9 @@ public final class SipLeg implements CallLeg {
     void onPrack(ServerTransaction transaction, Request prack) {
         act("PRACK", () -> {
             respondQuietly(transaction, Response.OK);
-            if (!prackOwed) {
-                return;
-            }
-            prackOwed = false;
-            if (answerHeldForPrack != null && state == LegState.ANSWERED) {
-                Response ok = answerHeldForPrack;
-                answerHeldForPrack = null;
-                send(ok);
+            Optional<Response> held = reliable.onPrack();
+            if (held.isPresent() && state == LegState.ANSWERED) {
+                send(held.get());
             }
         });
     }
@@ -650,6 +644,39 @@ public final class SipLeg implements CallLeg {
         sessionTimer.run(Optional.of(interval));
     }
 
+    /**
+     * Holds a received offer for {@link #answerMediaUpdate}. An offer the call does not answer in 64*T1 (the call
+     * ignores offers it cannot relay yet, e.g. an early UPDATE) gets 500 with {@code Retry-After} (RFC 3311 5.2), so
+     * no transaction is left waiting.
+     */
+    private void awaitAnswerTo(ServerTransaction transaction) {
+        pendingOffer = transaction;
+        cancelOfferTimer();
+        offerTimer = ctx.timers.schedule(
+                ctx.properties.timerT1().multipliedBy(64),
+                () -> act("offer timeout", () -> {
+                    if (pendingOffer == transaction) {
+                        LOG.info(
+                                "Leg {}: {} offer not answered in time",
+                                id,
+                                transaction.getRequest().getMethod());
+                        pendingOffer = null;
+                        Response refused =
+                                ctx.messages.createResponse(Response.SERVER_INTERNAL_ERROR, transaction.getRequest());
+                        refused.setHeader(ctx.headers.createRetryAfterHeader(2));
+                        transaction.sendResponse(refused);
+                        ctx.metrics.response(Response.SERVER_INTERNAL_ERROR, true);
+                    }
+                }));
+    }
+
+    private void cancelOfferTimer() {
+        if (offerTimer != null) {
+            offerTimer.cancel();
+            offerTimer = null;
+        }
+    }
+
     /** Session timer headers of a re-INVITE or UPDATE we send while a timer runs (we refresh it by sending). */
     private void addSessionTimerTo(Request request) throws ParseException {
         Optional<SessionTimer.Interval> interval = sessionTimer.current();
@@ -658,43 +685,6 @@ public final class SipLeg implements CallLeg {
                     ctx, request, interval.get().length(), interval.get().weRefresh());
             request.setHeader(ctx.headers.createSupportedHeader(OptionTags.TIMER));
         }
-    }
-
-    /** PRACKs a reliable provisional response; false for a retransmission of one already PRACKed. */
-    private boolean prack(Response response, Dialog responseDialog) throws Exception {
-        javax.sip.header.RSeqHeader rseq =
-                (javax.sip.header.RSeqHeader) response.getHeader(javax.sip.header.RSeqHeader.NAME);
-        if (rseq == null) {
-            LOG.warn("Leg {}: reliable {} without RSeq", id, response.getStatusCode());
-            return true;
-        }
-        if (rseq.getSequenceNumber() <= lastRSeq) {
-            return false;
-        }
-        lastRSeq = rseq.getSequenceNumber();
-        Dialog early = responseDialog != null ? responseDialog : inviteTx.getDialog();
-        Request prack = early.createPrack(response);
-        ClientTransaction transaction = ctx.clientTransaction(prack);
-        early.sendRequest(transaction);
-        return true;
-    }
-
-    /** Sends an 18x reliably (RFC 3262): with RSeq, retransmitted by the stack until the far end PRACKs it. */
-    private void sendReliableProvisional(int status, Optional<String> earlySdp) throws Exception {
-        if (prackOwed) {
-            LOG.info("Leg {}: {} not sent, the previous reliable provisional response is not PRACKed yet", id, status);
-            return;
-        }
-        Response response = dialog.createReliableProvisionalResponse(status);
-        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
-        if (to.getTag() == null) {
-            to.setTag(localTag);
-        }
-        response.setHeader(ctx.contact(transport()));
-        earlySdp.ifPresent(sdp -> setSdp(response, sdp));
-        prackOwed = true;
-        dialog.sendReliableProvisionalResponse(response);
-        ctx.metrics.response(status, true);
     }
 
     void onRefer(ServerTransaction transaction, Request refer, javax.sip.header.ReferToHeader referTo) {
@@ -986,6 +976,7 @@ public final class SipLeg implements CallLeg {
             transition(LegState.ENDED);
             cancelAnswerTimer();
             sessionTimer.stop();
+            cancelOfferTimer();
             if (transfer != null) {
                 transfer.cancel();
             }
@@ -1002,6 +993,7 @@ public final class SipLeg implements CallLeg {
             released = true;
             cancelAnswerTimer();
             sessionTimer.stop();
+            cancelOfferTimer();
             ctx.legs.remove(this);
         }
     }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * UPDATE (RFC 3311) from the far end: an offer in the early dialog and one after the answer are relayed to the call
- * like a re-INVITE's and answered with 200 and the call's SDP; an UPDATE without SDP gets 200 at once.
+ * like a re-INVITE's and answered with 200 and the call's SDP; an UPDATE without SDP gets 200 at once; an offer the
+ * call leaves unanswered gets 500 with Retry-After instead of a transaction left waiting.
  */
 class UpdateRelayedLikeReInviteIT {
 
@@ -52,6 +53,22 @@ class UpdateRelayedLikeReInviteIT {
                 assertThat(call.listener().await("ended").reason()).isEqualTo(EndReason.NORMAL);
                 far.assertScenarioCompleted();
                 assertThat(call.listener().count("mediaOffer")).isEqualTo(1);
+            }
+            trunk.assertNoLeaks();
+        }
+    }
+
+    @Test
+    void offerTheCallLeavesUnansweredGets500WithRetryAfter() throws Exception {
+        try (SipTrunkFixture trunk = SipTrunkFixture.start()) {
+            trunk.callRequests.reactWith((leg, request) -> leg.answer(SipTestData.ANSWER));
+            try (Sipp far = Sipp.uacTcp("uac-update-unanswered.xml", trunk.host.tcpPort(), "support")) {
+                RecordingCallRequests.Incoming call = trunk.callRequests.awaitCall();
+                call.listener().await("mediaOffer");
+                // Nobody answers the offer: after 64*T1 (32 s) the UPDATE gets 500 with Retry-After.
+                trunk.timers.advance(java.time.Duration.ofSeconds(32));
+                assertThat(call.listener().await("ended").reason()).isEqualTo(EndReason.NORMAL);
+                far.assertScenarioCompleted();
             }
             trunk.assertNoLeaks();
         }
