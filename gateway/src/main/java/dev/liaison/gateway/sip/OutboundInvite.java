@@ -34,7 +34,7 @@ final class OutboundInvite {
         ToHeader to = ctx.headers.createToHeader(ctx.addresses.createAddress((SipURI) target.clone()), null);
         CallIdHeader callIdHeader = ctx.headers.createCallIdHeader(callId);
         CSeqHeader cseq = ctx.headers.createCSeqHeader(1L, Request.INVITE);
-        ViaHeader via = ctx.headers.createViaHeader(ctx.advertisedHost, ctx.port, transport, null);
+        ViaHeader via = ctx.headers.createViaHeader(ctx.advertisedHost, ctx.portFor(transport), transport, null);
         via.setRPort();
         MaxForwardsHeader maxForwards = ctx.headers.createMaxForwardsHeader(70);
         Request invite = ctx.messages.createRequest(

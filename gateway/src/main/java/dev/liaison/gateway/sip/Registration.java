@@ -247,8 +247,7 @@ final class Registration {
         ToHeader to = ctx.headers.createToHeader(ctx.addresses.createAddress((SipURI) aor.clone()), null);
         CallIdHeader callIdHeader = ctx.headers.createCallIdHeader(callId);
         CSeqHeader cseqHeader = ctx.headers.createCSeqHeader(++cseq, Request.REGISTER);
-        ViaHeader via = ctx.headers.createViaHeader(
-                ctx.advertisedHost, "tls".equals(transport) ? ctx.tlsPort : ctx.port, transport, null);
+        ViaHeader via = ctx.headers.createViaHeader(ctx.advertisedHost, ctx.portFor(transport), transport, null);
         via.setRPort();
         MaxForwardsHeader maxForwards = ctx.headers.createMaxForwardsHeader(70);
         Request register = ctx.messages.createRequest(

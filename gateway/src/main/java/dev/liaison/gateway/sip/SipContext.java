@@ -90,10 +90,15 @@ final class SipContext {
         this.tlsPort = tlsPort;
     }
 
+    /** Our port for {@code transport}: the TLS port for TLS, else the UDP/TCP port. */
+    int portFor(String transport) {
+        return "tls".equalsIgnoreCase(transport) ? tlsPort : port;
+    }
+
     /** Our Contact for a dialog on {@code transport}. */
     ContactHeader contact(String transport) throws ParseException {
         SipURI uri = addresses.createSipURI("liaison", advertisedHost);
-        uri.setPort("tls".equalsIgnoreCase(transport) ? tlsPort : port);
+        uri.setPort(portFor(transport));
         if (!"udp".equalsIgnoreCase(transport)) {
             uri.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
         }

@@ -449,7 +449,8 @@ public final class SipLeg implements CallLeg {
             sessionIntervalRetried = true;
             Request retry = (Request) transaction.getRequest().clone();
             retry.removeHeader(javax.sip.header.ViaHeader.NAME);
-            retry.addHeader(ctx.headers.createViaHeader(ctx.advertisedHost, ctx.port, transport(), null));
+            retry.addHeader(
+                    ctx.headers.createViaHeader(ctx.advertisedHost, ctx.portFor(transport()), transport(), null));
             CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
             cseq.setSeqNumber(cseq.getSeqNumber() + 1);
             SessionTimer.addToRequest(ctx, retry, SessionTimer.minSeOf(response).get(), false);
