@@ -72,4 +72,12 @@ public interface CallLeg {
      * Legs that cannot carry it ignore it.
      */
     default void remoteMuteChanged(boolean audioMuted, boolean videoMuted) {}
+
+    /**
+     * Report the outcome of a transfer this leg asked for through {@link LegListener#onTransferRequested}:
+     * {@code sipStatus} is the final status of the call to the transfer target (200 when it was answered, 486 busy,
+     * ...). For SIP this is the final NOTIFY of the REFER (a {@code message/sipfrag} {@code SIP/2.0 <status> <reason>},
+     * RFC 3515). Legs without such a report ignore it; a second report is ignored.
+     */
+    default void reportTransferOutcome(int sipStatus, String reasonPhrase) {}
 }

@@ -15,7 +15,6 @@ import javax.sip.header.AcceptHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
-import javax.sip.header.RequireHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Response;
 import org.slf4j.Logger;
@@ -93,16 +92,15 @@ final class InviteHandler implements RequestHandler {
             throw new SipStatusException(
                     Response.SERVICE_UNAVAILABLE, "too many calls", Map.of("Retry-After", RETRY_AFTER_SECONDS));
         }
-        List<String> required = new ArrayList<>();
-        for (Iterator<?> it = incoming.request().getHeaders(RequireHeader.NAME); it.hasNext(); ) {
-            required.add(((RequireHeader) it.next()).getOptionTag());
-        }
-        if (!required.isEmpty()) {
+        List<String> unsupported = new ArrayList<>(OptionTags.required(incoming.request()));
+        unsupported.removeAll(SipContext.SUPPORTED);
+        if (!unsupported.isEmpty()) {
             throw new SipStatusException(
                     Response.BAD_EXTENSION,
                     "unsupported extension",
-                    Map.of("Unsupported", String.join(", ", required)));
+                    Map.of("Unsupported", String.join(", ", unsupported)));
         }
+        SessionTimer.requireAtLeast(incoming.request(), ctx.properties.sessionTimerMinSe());
         if (!(incoming.request().getRequestURI() instanceof SipURI)) {
             throw new SipStatusException(Response.UNSUPPORTED_URI_SCHEME, "only sip: Request-URIs");
         }

@@ -10,8 +10,7 @@ import javax.sip.message.Response;
  */
 final class MethodNotAllowedHandler implements RequestHandler {
 
-    private static final Set<String> KNOWN =
-            Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "PUBLISH", "MESSAGE", "INFO", "UPDATE", "PRACK");
+    private static final Set<String> KNOWN = Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "PUBLISH", "MESSAGE", "INFO");
 
     @Override
     public void handle(IncomingRequest incoming) {

@@ -16,7 +16,7 @@ final class OptionsHandler implements RequestHandler {
         Response ok = ctx.messages.createResponse(Response.OK, incoming.request());
         ok.addHeader(ctx.headers.createAllowHeader(String.join(", ", SipContext.ALLOWED_METHODS)));
         ok.addHeader(ctx.headers.createAcceptHeader("application", "sdp"));
-        ok.addHeader(ctx.headers.createHeader("Supported", ""));
+        ok.addHeader(ctx.headers.createSupportedHeader(String.join(", ", SipContext.SUPPORTED)));
         incoming.transaction().sendResponse(ok);
         ctx.metrics.response(Response.OK, true);
     }

@@ -34,13 +34,16 @@ final class OutboundInvite {
         ToHeader to = ctx.headers.createToHeader(ctx.addresses.createAddress((SipURI) target.clone()), null);
         CallIdHeader callIdHeader = ctx.headers.createCallIdHeader(callId);
         CSeqHeader cseq = ctx.headers.createCSeqHeader(1L, Request.INVITE);
-        ViaHeader via = ctx.headers.createViaHeader(ctx.advertisedHost, ctx.port, transport, null);
+        ViaHeader via = ctx.headers.createViaHeader(ctx.advertisedHost, ctx.portFor(transport), transport, null);
         via.setRPort();
         MaxForwardsHeader maxForwards = ctx.headers.createMaxForwardsHeader(70);
         Request invite = ctx.messages.createRequest(
                 (SipURI) target.clone(), Request.INVITE, callIdHeader, cseq, from, to, List.of(via), maxForwards);
         invite.addHeader(ctx.contact(transport));
         invite.addHeader(ctx.headers.createAllowHeader(String.join(", ", SipContext.ALLOWED_METHODS)));
+        invite.addHeader(ctx.headers.createSupportedHeader(String.join(", ", SipContext.SUPPORTED)));
+        SessionTimer.addToRequest(ctx, invite, ctx.properties.sessionTimerInterval(), false);
+        OutboundProxy.route(ctx, invite);
         if (sdpOffer.isPresent()) {
             invite.setContent(sdpOffer.get(), ctx.headers.createContentTypeHeader("application", "sdp"));
         }

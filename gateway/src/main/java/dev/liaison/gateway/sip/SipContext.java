@@ -30,7 +30,11 @@ import javax.sip.message.Request;
 final class SipContext {
 
     /** Methods this endpoint handles; sent in {@code Allow}. */
-    static final List<String> ALLOWED_METHODS = List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REFER");
+    static final List<String> ALLOWED_METHODS =
+            List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REFER", "PRACK", "UPDATE");
+
+    /** Option tags this endpoint supports (RFC 3262 reliable provisionals, RFC 4028 session timers). */
+    static final List<String> SUPPORTED = List.of("100rel", "timer");
 
     final SipStackImpl stack;
     final SipProvider provider;
@@ -45,8 +49,10 @@ final class SipContext {
     final SipMetrics metrics;
     final Supplier<Optional<CallRequests>> callRequests;
     final Optional<AuthenticationHelper> authentication;
+    final SipTimers timers;
     final String advertisedHost;
     final int port;
+    final int tlsPort;
 
     SipContext(
             SipStackImpl stack,
@@ -61,8 +67,10 @@ final class SipContext {
             SipMetrics metrics,
             Supplier<Optional<CallRequests>> callRequests,
             Optional<AuthenticationHelper> authentication,
+            SipTimers timers,
             String advertisedHost,
-            int port) {
+            int port,
+            int tlsPort) {
         this.stack = stack;
         this.provider = provider;
         this.messages = messages;
@@ -76,14 +84,21 @@ final class SipContext {
         this.metrics = metrics;
         this.callRequests = callRequests;
         this.authentication = authentication;
+        this.timers = timers;
         this.advertisedHost = advertisedHost;
         this.port = port;
+        this.tlsPort = tlsPort;
+    }
+
+    /** Our port for {@code transport}: the TLS port for TLS, else the UDP/TCP port. */
+    int portFor(String transport) {
+        return "tls".equalsIgnoreCase(transport) ? tlsPort : port;
     }
 
     /** Our Contact for a dialog on {@code transport}. */
     ContactHeader contact(String transport) throws ParseException {
         SipURI uri = addresses.createSipURI("liaison", advertisedHost);
-        uri.setPort(port);
+        uri.setPort(portFor(transport));
         if (!"udp".equalsIgnoreCase(transport)) {
             uri.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
         }

@@ -32,15 +32,20 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
     private final Map<String, RequestHandler> handlers;
     private final RequestHandler otherMethods = new MethodNotAllowedHandler();
 
-    SipDispatcher(SipContext ctx) {
+    private final Optional<Registration> registration;
+
+    SipDispatcher(SipContext ctx, Optional<Registration> registration) {
         this.ctx = ctx;
+        this.registration = registration;
         this.handlers = Map.of(
                 Request.INVITE, new InviteHandler(ctx),
                 Request.ACK, new AckHandler(ctx),
                 Request.BYE, new ByeHandler(ctx),
                 Request.CANCEL, new CancelHandler(ctx),
                 Request.OPTIONS, new OptionsHandler(ctx),
-                Request.REFER, new ReferHandler(ctx));
+                Request.REFER, new ReferHandler(ctx),
+                Request.PRACK, new PrackHandler(ctx),
+                Request.UPDATE, new UpdateHandler(ctx));
     }
 
     @Override
@@ -118,8 +123,12 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
         withCallId(response, () -> {
             CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
             Optional<SipLeg> leg = ctx.legs.find(callIdOf(response));
-            if (cseq != null && Request.INVITE.equals(cseq.getMethod()) && leg.isPresent()) {
-                leg.get().onInviteResponse(event.getClientTransaction(), response);
+            if (cseq != null && Request.REGISTER.equals(cseq.getMethod()) && registration.isPresent()) {
+                registration.get().onResponse(event.getClientTransaction(), response);
+            } else if (cseq != null && Request.INVITE.equals(cseq.getMethod()) && leg.isPresent()) {
+                leg.get().onInviteResponse(event.getClientTransaction(), response, event.getDialog());
+            } else if (leg.isPresent()) {
+                leg.get().onOtherResponse(event.getClientTransaction(), response);
             } else {
                 ctx.metrics.response(response.getStatusCode(), false);
                 LOG.debug("{} to {} (no action)", response.getStatusCode(), cseq == null ? "?" : cseq.getMethod());
@@ -143,6 +152,10 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
             Request request = transaction.getRequest();
             withCallId(request, () -> {
                 LOG.info("Client transaction timed out: {}", request.getMethod());
+                if (Request.REGISTER.equals(request.getMethod())) {
+                    registration.ifPresent(r -> r.onTimeout(transaction));
+                    return;
+                }
                 ctx.legs.find(callIdOf(request)).ifPresent(leg -> leg.onTimeout(transaction));
             });
         }

@@ -64,10 +64,22 @@ public final class SipLeg implements CallLeg {
     private Dialog dialog;
     private String localSdp;
     private ScheduledFuture<?> answerTimer;
-    /** A far-end re-INVITE waiting for {@link #answerMediaUpdate}. */
-    private ServerTransaction pendingReInvite;
+    /** A far-end re-INVITE or UPDATE with an offer, waiting for {@link #answerMediaUpdate}. */
+    private ServerTransaction pendingOffer;
     /** Our re-INVITE waiting for its final response. */
     private ClientTransaction pendingUpdate;
+    /** Reliable provisional responses (RFC 3262), ours (inbound) or the far end's (outbound). */
+    private final ReliableProvisionals reliable;
+    /** The session timer (RFC 4028). */
+    private final SessionTimer sessionTimer;
+    /** Our session refresh (UPDATE or re-INVITE without a new offer) waiting for its final response. */
+    private ClientTransaction refreshTx;
+    /** Whether the far end accepts UPDATE (from its Allow), so that a refresh needs no SDP. */
+    private boolean farEndAllowsUpdate;
+    /** Answers {@link #pendingOffer} with 500 if the call leaves it unanswered. */
+    private SipTimers.Timer offerTimer;
+    /** The subscription of the far end's REFER, while its final NOTIFY is owed. */
+    private TransferSubscription transfer;
 
     // Outbound only.
     private final SipURI target;
@@ -78,6 +90,8 @@ public final class SipLeg implements CallLeg {
     private boolean authRetried;
     /** A 2xx carrying the far end's offer (late offer): its ACK waits for our answer. */
     private Response lateOfferAnswer;
+
+    private boolean sessionIntervalRetried;
 
     // Inbound only.
     private final ServerTransaction inviteServerTx;
@@ -105,6 +119,13 @@ public final class SipLeg implements CallLeg {
         this.inboundInvite = inboundInvite;
         this.localTag = Long.toHexString(UUID.randomUUID().getMostSignificantBits());
         this.state = direction == Direction.INBOUND ? LegState.CALLING : LegState.NEW;
+        this.reliable = inboundInvite != null
+                ? ReliableProvisionals.forInvite(ctx, inboundInvite)
+                : ReliableProvisionals.forOutbound(ctx);
+        this.sessionTimer = new SessionTimer(
+                ctx.timers,
+                () -> act("session refresh", this::refreshSession),
+                () -> act("session expiry", this::sessionExpired));
     }
 
     static SipLeg outbound(SipContext ctx, SipURI target) {
@@ -189,9 +210,16 @@ public final class SipLeg implements CallLeg {
                 ignored("ringing");
                 return;
             }
-            Response response = inboundResponse(earlySdp.isPresent() ? Response.SESSION_PROGRESS : Response.RINGING);
-            earlySdp.ifPresent(sdp -> setSdp(response, sdp));
-            send(response);
+            int status = earlySdp.isPresent() ? Response.SESSION_PROGRESS : Response.RINGING;
+            if (reliable.ours()) {
+                Response response = dialog.createReliableProvisionalResponse(status);
+                earlySdp.ifPresent(sdp -> setSdp(response, sdp));
+                reliable.send(dialog, response, localTag, ctx.contact(transport()));
+            } else {
+                Response response = inboundResponse(status);
+                earlySdp.ifPresent(sdp -> setSdp(response, sdp));
+                send(response);
+            }
             transition(LegState.RINGING);
         });
     }
@@ -206,7 +234,15 @@ public final class SipLeg implements CallLeg {
             Response ok = inboundResponse(Response.OK);
             setSdp(ok, sdp);
             localSdp = sdp;
-            send(ok);
+            farEndAllowsUpdate = OptionTags.allows(inboundInvite, Request.UPDATE);
+            SessionTimer.Interval interval =
+                    SessionTimer.forReceived(inboundInvite, ctx.properties.sessionTimerInterval(), Optional.empty());
+            SessionTimer.addToResponse(ctx, inboundInvite, ok, interval);
+            // RFC 3262 3: no 2xx before the PRACK of a reliable provisional response that may carry SDP.
+            if (!reliable.holdUntilPrack(ok)) {
+                send(ok);
+            }
+            sessionTimer.run(Optional.of(interval));
             cancelAnswerTimer();
             ctx.metrics.callSetup(true, "answered", Duration.between(created, ctx.clock.instant()));
             transition(LegState.ANSWERED);
@@ -264,12 +300,17 @@ public final class SipLeg implements CallLeg {
     @Override
     public void updateMedia(String sdpOffer) {
         act("updateMedia", () -> {
-            if (state != LegState.ANSWERED || pendingUpdate != null || pendingReInvite != null || !canSendInDialog()) {
+            if (state != LegState.ANSWERED
+                    || pendingUpdate != null
+                    || pendingOffer != null
+                    || refreshTx != null
+                    || !canSendInDialog()) {
                 ignored("updateMedia");
                 return;
             }
             Request reInvite = dialog.createRequest(Request.INVITE);
             reInvite.setHeader(ctx.contact(transport()));
+            addSessionTimerTo(reInvite);
             setSdp(reInvite, sdpOffer);
             ClientTransaction transaction = ctx.clientTransaction(reInvite);
             dialog.sendRequest(transaction);
@@ -281,18 +322,20 @@ public final class SipLeg implements CallLeg {
     @Override
     public void answerMediaUpdate(String sdpAnswer) {
         act("answerMediaUpdate", () -> {
-            if (state != LegState.ANSWERED) {
+            if (state == LegState.ENDED) {
                 ignored("answerMediaUpdate");
             } else if (lateOfferAnswer != null) {
                 sendAck(lateOfferAnswer, Optional.of(sdpAnswer));
                 lateOfferAnswer = null;
                 localSdp = sdpAnswer;
-            } else if (pendingReInvite != null) {
-                Response ok = ctx.messages.createResponse(Response.OK, pendingReInvite.getRequest());
+            } else if (pendingOffer != null) {
+                Response ok = ctx.messages.createResponse(Response.OK, pendingOffer.getRequest());
                 ok.setHeader(ctx.contact(transport()));
                 setSdp(ok, sdpAnswer);
-                ServerTransaction transaction = pendingReInvite;
-                pendingReInvite = null;
+                refreshedBy(pendingOffer.getRequest(), ok);
+                ServerTransaction transaction = pendingOffer;
+                pendingOffer = null;
+                cancelOfferTimer();
                 transaction.sendResponse(ok);
                 ctx.metrics.response(Response.OK, true);
                 localSdp = sdpAnswer;
@@ -302,26 +345,48 @@ public final class SipLeg implements CallLeg {
         });
     }
 
+    @Override
+    public void reportTransferOutcome(int sipStatus, String reasonPhrase) {
+        act("reportTransferOutcome", () -> {
+            if (transfer == null || !transfer.active() || state != LegState.ANSWERED) {
+                ignored("reportTransferOutcome");
+                return;
+            }
+            if (sipStatus < 200 || sipStatus > 699) {
+                LOG.warn("Leg {}: transfer outcome {} is not a final SIP status, ignored", id, sipStatus);
+                return;
+            }
+            transfer.finish(sipStatus, reasonPhrase);
+        });
+    }
+
     // ---- events from the network (called by the handlers and the dispatcher) ----
 
-    void onInviteResponse(ClientTransaction transaction, Response response) {
+    void onInviteResponse(ClientTransaction transaction, Response response, Dialog responseDialog) {
         act("INVITE response", () -> {
             if (transaction != null && transaction == pendingUpdate) {
                 onReInviteResponse(response);
+            } else if (transaction != null && transaction == refreshTx) {
+                onRefreshResponse(response);
             } else if (direction == Direction.OUTBOUND && transaction == inviteTx) {
-                onInitialInviteResponse(transaction, response);
+                onInitialInviteResponse(transaction, response, responseDialog);
             } else if (response.getStatusCode() / 100 == 2 && !released) {
                 LOG.debug("Leg {}: 2xx retransmission or fork ignored", id);
             }
         });
     }
 
-    private void onInitialInviteResponse(ClientTransaction transaction, Response response) throws Exception {
+    private void onInitialInviteResponse(ClientTransaction transaction, Response response, Dialog responseDialog)
+            throws Exception {
         int status = response.getStatusCode();
         ctx.metrics.response(status, false);
         if (status < 200) {
             if (status == Response.TRYING) {
                 return;
+            }
+            if (OptionTags.requires(response, OptionTags.RELIABLE_PROVISIONALS)
+                    && !reliable.prack(response, responseDialog != null ? responseDialog : inviteTx.getDialog())) {
+                return; // a retransmission of a reliable provisional response we already PRACKed
             }
             provisionalSeen = true;
             if (cancelOwed) {
@@ -347,6 +412,8 @@ public final class SipLeg implements CallLeg {
                 return;
             }
             ctx.metrics.callSetup(false, "answered", Duration.between(created, ctx.clock.instant()));
+            farEndAllowsUpdate = OptionTags.allows(response, Request.UPDATE);
+            sessionTimer.run(SessionTimer.fromResponse(response));
             Optional<String> sdp = sdp(response);
             if (sdp.isEmpty()) {
                 LOG.warn(
@@ -374,6 +441,22 @@ public final class SipLeg implements CallLeg {
             ctx.tune(inviteTx);
             dialog = inviteTx.getDialog();
             inviteTx.sendRequest();
+        } else if (status == SessionTimer.INTERVAL_TOO_SMALL
+                && !sessionIntervalRetried
+                && state != LegState.ENDED
+                && SessionTimer.minSeOf(response).isPresent()) {
+            // RFC 4028 7.4: ask again with the far end's minimum.
+            sessionIntervalRetried = true;
+            Request retry = (Request) transaction.getRequest().clone();
+            retry.removeHeader(javax.sip.header.ViaHeader.NAME);
+            retry.addHeader(
+                    ctx.headers.createViaHeader(ctx.advertisedHost, ctx.portFor(transport()), transport(), null));
+            CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
+            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
+            SessionTimer.addToRequest(ctx, retry, SessionTimer.minSeOf(response).get(), false);
+            inviteTx = ctx.clientTransaction(retry);
+            dialog = inviteTx.getDialog();
+            inviteTx.sendRequest();
         } else {
             cancelAnswerTimer();
             if (state != LegState.ENDED) {
@@ -394,6 +477,7 @@ public final class SipLeg implements CallLeg {
         pendingUpdate = null;
         if (status < 300) {
             sendAck(response, Optional.empty());
+            sessionTimer.run(SessionTimer.fromResponse(response).or(sessionTimer::current));
             Optional<String> sdp = sdp(response);
             if (sdp.isPresent()) {
                 event(l -> l.onMediaAnswer(this, sdp.get()));
@@ -412,9 +496,10 @@ public final class SipLeg implements CallLeg {
             if (state != LegState.ANSWERED) {
                 throw new SipStatusException(Response.REQUEST_PENDING, "call not established");
             }
-            if (pendingReInvite != null || pendingUpdate != null || lateOfferAnswer != null) {
+            if (pendingOffer != null || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
                 throw new SipStatusException(Response.REQUEST_PENDING, "an offer is already pending");
             }
+            SessionTimer.requireAtLeast(request, ctx.properties.sessionTimerMinSe());
             Optional<String> offer = sdp(request);
             if (offer.isEmpty()) {
                 // A session refresh or an offer-less re-INVITE: offer what we have.
@@ -423,19 +508,193 @@ public final class SipLeg implements CallLeg {
                 if (localSdp != null) {
                     setSdp(ok, localSdp);
                 }
+                refreshedBy(request, ok);
                 transaction.sendResponse(ok);
                 ctx.metrics.response(Response.OK, true);
                 return;
             }
-            pendingReInvite = transaction;
+            awaitAnswerTo(transaction);
             event(l -> l.onMediaOffer(this, offer.get()));
         });
+    }
+
+    /**
+     * UPDATE (RFC 3311), in an early or a confirmed dialog. With SDP it is an offer relayed like a re-INVITE's and
+     * answered by {@link #answerMediaUpdate}; without, it refreshes the session and gets 200 at once.
+     */
+    void onUpdate(ServerTransaction transaction, Request update) {
+        act("UPDATE", () -> {
+            if (state == LegState.ENDED || dialog == null || dialog.getState() == null) {
+                throw new SipStatusException(
+                        Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no early or confirmed dialog");
+            }
+            if (pendingOffer != null || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
+                throw new SipStatusException(Response.REQUEST_PENDING, "an offer is already pending");
+            }
+            if (state == LegState.ANSWERED) {
+                SessionTimer.requireAtLeast(update, ctx.properties.sessionTimerMinSe());
+            }
+            Optional<String> offer = sdp(update);
+            if (offer.isEmpty()) {
+                Response ok = ctx.messages.createResponse(Response.OK, update);
+                ok.setHeader(ctx.contact(transport()));
+                refreshedBy(update, ok);
+                transaction.sendResponse(ok);
+                ctx.metrics.response(Response.OK, true);
+                return;
+            }
+            awaitAnswerTo(transaction);
+            event(l -> l.onMediaOffer(this, offer.get()));
+        });
+    }
+
+    /** PRACK of our reliable provisional response (the stack has matched its RAck): 200, then any held 2xx. */
+    void onPrack(ServerTransaction transaction, Request prack) {
+        act("PRACK", () -> {
+            respondQuietly(transaction, Response.OK);
+            Optional<Response> held = reliable.onPrack();
+            if (held.isPresent() && state == LegState.ANSWERED) {
+                send(held.get());
+            }
+        });
+    }
+
+    /** A response to one of our in-dialog requests other than INVITE (UPDATE refresh, PRACK, NOTIFY, BYE). */
+    void onOtherResponse(ClientTransaction transaction, Response response) {
+        act("response", () -> {
+            ctx.metrics.response(response.getStatusCode(), false);
+            if (transaction != null && transaction == refreshTx) {
+                onRefreshResponse(response);
+            }
+        });
+    }
+
+    /** The refresher's half-interval task: refresh with UPDATE when the far end accepts it, else re-INVITE. */
+    private void refreshSession() throws Exception {
+        if (state != LegState.ANSWERED
+                || !canSendInDialog()
+                || sessionTimer.current().isEmpty()) {
+            return;
+        }
+        if (pendingOffer != null || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
+            sessionTimer.retryRefresh(Duration.ofSeconds(2));
+            return;
+        }
+        boolean byUpdate = farEndAllowsUpdate || localSdp == null;
+        Request refresh = dialog.createRequest(byUpdate ? Request.UPDATE : Request.INVITE);
+        refresh.setHeader(ctx.contact(transport()));
+        addSessionTimerTo(refresh);
+        if (!byUpdate) {
+            setSdp(refresh, localSdp);
+        }
+        ClientTransaction transaction = ctx.clientTransaction(refresh);
+        refreshTx = transaction;
+        dialog.sendRequest(transaction);
+        LOG.debug("Leg {}: session refreshed by {}", id, refresh.getMethod());
+    }
+
+    private void onRefreshResponse(Response response) throws Exception {
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        boolean wasInvite = Request.INVITE.equals(refreshTx.getRequest().getMethod());
+        refreshTx = null;
+        if (status < 300) {
+            if (wasInvite) {
+                sendAck(response, Optional.empty());
+            }
+            sessionTimer.run(SessionTimer.fromResponse(response).or(sessionTimer::current));
+        } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
+            end(EndReason.fromSipStatus(status, response.getReasonPhrase()), true);
+        } else if (!wasInvite && (status == Response.METHOD_NOT_ALLOWED || status == Response.NOT_IMPLEMENTED)) {
+            farEndAllowsUpdate = false;
+            sessionTimer.retryRefresh(Duration.ZERO);
+        } else {
+            LOG.warn("Leg {}: session refresh refused with {}; trying again later", id, status);
+            sessionTimer.retryRefresh(
+                    sessionTimer.current().map(i -> i.length().dividedBy(4)).orElse(Duration.ofSeconds(30)));
+        }
+    }
+
+    /** No refresh arrived in time (RFC 4028 10): BYE with a Reason, and the call ends. */
+    private void sessionExpired() throws Exception {
+        if (state != LegState.ANSWERED) {
+            return;
+        }
+        LOG.info(
+                "Leg {}: session not refreshed within {}",
+                id,
+                sessionTimer.current().map(SessionTimer.Interval::length));
+        sendBye(SessionTimer.EXPIRED);
+        end(SessionTimer.EXPIRED, true);
+    }
+
+    /** A 2xx to a received re-INVITE or UPDATE refreshes the session (RFC 4028 9): its headers, and the timer again. */
+    private void refreshedBy(Request request, Response ok) throws ParseException {
+        if (state != LegState.ANSWERED) {
+            return;
+        }
+        boolean asks = request.getHeader(gov.nist.javax.sip.header.extensions.SessionExpiresHeader.NAME) != null;
+        if (!asks && sessionTimer.current().isEmpty()) {
+            return;
+        }
+        SessionTimer.Interval interval =
+                SessionTimer.forReceived(request, ctx.properties.sessionTimerInterval(), sessionTimer.current());
+        SessionTimer.addToResponse(ctx, request, ok, interval);
+        sessionTimer.run(Optional.of(interval));
+    }
+
+    /**
+     * Holds a received offer for {@link #answerMediaUpdate}. An offer the call does not answer in 64*T1 (the call
+     * ignores offers it cannot relay yet, e.g. an early UPDATE) gets 500 with {@code Retry-After} (RFC 3311 5.2), so
+     * no transaction is left waiting.
+     */
+    private void awaitAnswerTo(ServerTransaction transaction) {
+        pendingOffer = transaction;
+        cancelOfferTimer();
+        offerTimer = ctx.timers.schedule(
+                ctx.properties.timerT1().multipliedBy(64),
+                () -> act("offer timeout", () -> {
+                    if (pendingOffer == transaction) {
+                        LOG.info(
+                                "Leg {}: {} offer not answered in time",
+                                id,
+                                transaction.getRequest().getMethod());
+                        pendingOffer = null;
+                        Response refused =
+                                ctx.messages.createResponse(Response.SERVER_INTERNAL_ERROR, transaction.getRequest());
+                        refused.setHeader(ctx.headers.createRetryAfterHeader(2));
+                        transaction.sendResponse(refused);
+                        ctx.metrics.response(Response.SERVER_INTERNAL_ERROR, true);
+                    }
+                }));
+    }
+
+    private void cancelOfferTimer() {
+        if (offerTimer != null) {
+            offerTimer.cancel();
+            offerTimer = null;
+        }
+    }
+
+    /** Session timer headers of a re-INVITE or UPDATE we send while a timer runs (we refresh it by sending). */
+    private void addSessionTimerTo(Request request) throws ParseException {
+        Optional<SessionTimer.Interval> interval = sessionTimer.current();
+        if (interval.isPresent()) {
+            SessionTimer.addToRequest(
+                    ctx, request, interval.get().length(), interval.get().weRefresh());
+            request.setHeader(ctx.headers.createSupportedHeader(OptionTags.TIMER));
+        }
     }
 
     void onRefer(ServerTransaction transaction, Request refer, javax.sip.header.ReferToHeader referTo) {
         act("REFER", () -> {
             if (state != LegState.ANSWERED || !canSendInDialog()) {
                 throw new SipStatusException(Response.FORBIDDEN, "call not established");
+            }
+            if (transfer != null && transfer.active()) {
+                throw new SipStatusException(Response.REQUEST_PENDING, "a transfer is in progress");
             }
             javax.sip.address.URI uri =
                     (javax.sip.address.URI) referTo.getAddress().getURI().clone();
@@ -451,17 +710,14 @@ public final class SipLeg implements CallLeg {
             }
             transaction.sendResponse(ctx.messages.createResponse(Response.ACCEPTED, refer));
             ctx.metrics.response(Response.ACCEPTED, true);
-            // One NOTIFY that ends the implicit subscription: the call reports the transfer's outcome its own way.
-            Request notify = dialog.createRequest(Request.NOTIFY);
-            notify.setHeader(ctx.headers.createEventHeader("refer"));
-            javax.sip.header.SubscriptionStateHeader subscription =
-                    ctx.headers.createSubscriptionStateHeader(javax.sip.header.SubscriptionStateHeader.TERMINATED);
-            subscription.setReasonCode("noresource");
-            notify.setHeader(subscription);
-            notify.setHeader(ctx.contact(transport()));
-            notify.setContent("SIP/2.0 100 Trying\r\n", ctx.headers.createContentTypeHeader("message", "sipfrag"));
-            ClientTransaction notifyTx = ctx.clientTransaction(notify);
-            dialog.sendRequest(notifyTx);
+            TransferSubscription subscription = new TransferSubscription(ctx, dialog, transport());
+            transfer = subscription;
+            subscription.start(() -> act("transfer outcome timeout", () -> {
+                if (transfer == subscription && subscription.active()) {
+                    LOG.info("Leg {}: no transfer outcome reported in time", id);
+                    subscription.finish(Response.REQUEST_TIMEOUT, "Request Timeout");
+                }
+            }));
             String target = uri.toString();
             Optional<String> replacing = replaces;
             LOG.info("Leg {}: transfer to {} requested{}", id, target, replacing.isPresent() ? " (attended)" : "");
@@ -496,9 +752,9 @@ public final class SipLeg implements CallLeg {
         act("BYE", () -> {
             // The far end hung up whether or not our 200 reaches it (it may close the connection at once).
             respondQuietly(transaction, Response.OK);
-            if (pendingReInvite != null) {
-                respondQuietly(pendingReInvite, Response.REQUEST_TERMINATED);
-                pendingReInvite = null;
+            if (pendingOffer != null) {
+                respondQuietly(pendingOffer, Response.REQUEST_TERMINATED);
+                pendingOffer = null;
             }
             if (state != LegState.ENDED) {
                 end(EndReason.NORMAL, true);
@@ -527,6 +783,11 @@ public final class SipLeg implements CallLeg {
                 pendingUpdate = null;
                 sendBye(EndReason.ERROR);
                 end(EndReason.ERROR, true);
+            } else if (transaction != null && transaction == refreshTx) {
+                // RFC 4028 10: a refresh that times out ends the session.
+                refreshTx = null;
+                sendBye(SessionTimer.EXPIRED);
+                end(SessionTimer.EXPIRED, true);
             }
         });
     }
@@ -715,6 +976,11 @@ public final class SipLeg implements CallLeg {
         if (state != LegState.ENDED) {
             transition(LegState.ENDED);
             cancelAnswerTimer();
+            sessionTimer.stop();
+            cancelOfferTimer();
+            if (transfer != null) {
+                transfer.cancel();
+            }
             LOG.info("Leg {} ended: {} ({})", id, reason.code(), reason.sipStatus());
             event(l -> l.onEnded(this, reason));
         }
@@ -727,6 +993,8 @@ public final class SipLeg implements CallLeg {
         if (!released) {
             released = true;
             cancelAnswerTimer();
+            sessionTimer.stop();
+            cancelOfferTimer();
             ctx.legs.remove(this);
         }
     }

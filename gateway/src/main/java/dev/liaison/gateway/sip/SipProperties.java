@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -34,6 +35,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timerT1 RFC 3261 timer T1 (round-trip estimate) that scales every transaction timer; lower it only on
  *     loopback (tests), where it makes transactions end quickly
  * @param threadPoolSize threads that deliver SIP events to the gateway
+ * @param sessionTimerMinSe the smallest session interval accepted (RFC 4028 Min-SE); an INVITE asking for less gets
+ *     422, at least 90 s and at most {@code sessionTimerInterval}
+ * @param registrar where to register the trunk's contact, as {@code host[:port][/udp|tcp|tls]}; empty means no
+ *     registration (the PBX sends calls to the configured address)
+ * @param registrationExpires the registration lifetime asked for; it is refreshed at half the lifetime granted
+ * @param registrationRetryMin the wait before the first new attempt after a failed registration; it doubles on each
+ *     failure up to {@code registrationRetryMax}
+ * @param registrationRetryMax the longest wait between registration attempts
  */
 @ConfigurationProperties("liaison.sip")
 public record SipProperties(
@@ -55,8 +64,14 @@ public record SipProperties(
         @DefaultValue("65536") int maxMessageSize,
         @DefaultValue("1800s") Duration sessionTimerInterval,
         @DefaultValue("500ms") Duration timerT1,
-        @DefaultValue("8") int threadPoolSize) {
+        @DefaultValue("8") int threadPoolSize,
+        @DefaultValue("90s") Duration sessionTimerMinSe,
+        @DefaultValue("") String registrar,
+        @DefaultValue("3600s") Duration registrationExpires,
+        @DefaultValue("5s") Duration registrationRetryMin,
+        @DefaultValue("300s") Duration registrationRetryMax) {
 
+    @ConstructorBinding
     public SipProperties {
         Objects.requireNonNull(bindAddress, "liaison.sip.bind-address");
         advertisedAddress = advertisedAddress == null ? "" : advertisedAddress.trim();
@@ -70,7 +85,7 @@ public record SipProperties(
         requirePort("liaison.sip.port", port, true);
         requirePort("liaison.sip.tls-port", tlsPort, true);
         TrunkPeers.parse(trunkPeers); // throws on a malformed host or CIDR
-        if (!outboundProxy.isEmpty() && !outboundProxy.matches("[^:/\\s]+(:\\d{1,5})?(/(udp|tcp|tls|UDP|TCP|TLS))?")) {
+        if (!outboundProxy.isEmpty() && !outboundProxy.matches(HOST_PORT_TRANSPORT)) {
             throw new IllegalArgumentException(
                     "liaison.sip.outbound-proxy must be host[:port][/udp|tcp|tls], got '" + outboundProxy + "'");
         }
@@ -91,6 +106,173 @@ public record SipProperties(
         requireRange("liaison.sip.max-concurrent-calls", maxConcurrentCalls, 1, 1_000_000);
         requireRange("liaison.sip.max-message-size", maxMessageSize, 1024, 10 * 1024 * 1024);
         requireRange("liaison.sip.thread-pool-size", threadPoolSize, 1, 1024);
+        requirePositive("liaison.sip.session-timer-min-se", sessionTimerMinSe);
+        if (sessionTimerMinSe.toSeconds() < 90 || sessionTimerMinSe.compareTo(sessionTimerInterval) > 0) {
+            throw new IllegalArgumentException("liaison.sip.session-timer-min-se must be between 90s and"
+                    + " liaison.sip.session-timer-interval, got " + sessionTimerMinSe);
+        }
+        registrar = registrar == null ? "" : registrar.trim();
+        if (!registrar.isEmpty() && !registrar.matches(HOST_PORT_TRANSPORT)) {
+            throw new IllegalArgumentException(
+                    "liaison.sip.registrar must be host[:port][/udp|tcp|tls], got '" + registrar + "'");
+        }
+        if (!registrar.isEmpty() && username.isEmpty()) {
+            throw new IllegalArgumentException("liaison.sip.registrar is set but liaison.sip.username is empty");
+        }
+        requirePositive("liaison.sip.registration-expires", registrationExpires);
+        if (registrationExpires.toSeconds() < 60) {
+            throw new IllegalArgumentException(
+                    "liaison.sip.registration-expires must be at least 60s, got " + registrationExpires);
+        }
+        requirePositive("liaison.sip.registration-retry-min", registrationRetryMin);
+        requirePositive("liaison.sip.registration-retry-max", registrationRetryMax);
+        if (registrationRetryMax.compareTo(registrationRetryMin) < 0) {
+            throw new IllegalArgumentException(
+                    "liaison.sip.registration-retry-max must not be below liaison.sip.registration-retry-min");
+        }
+    }
+
+    private static final String HOST_PORT_TRANSPORT = "[^:/\\s]+(:\\d{1,5})?(/(udp|tcp|tls|UDP|TCP|TLS))?";
+
+    /** The settings before registration and the session timer minimum existed; those take their defaults. */
+    public SipProperties(
+            boolean enabled,
+            String bindAddress,
+            String advertisedAddress,
+            int port,
+            int tlsPort,
+            String tlsKeyStore,
+            String tlsKeyStorePassword,
+            List<String> trunkPeers,
+            String outboundProxy,
+            String username,
+            String realm,
+            String password,
+            Duration noAnswerTimeout,
+            int maxInvitesPerSecondPerSource,
+            int maxConcurrentCalls,
+            int maxMessageSize,
+            Duration sessionTimerInterval,
+            Duration timerT1,
+            int threadPoolSize) {
+        this(
+                enabled,
+                bindAddress,
+                advertisedAddress,
+                port,
+                tlsPort,
+                tlsKeyStore,
+                tlsKeyStorePassword,
+                trunkPeers,
+                outboundProxy,
+                username,
+                realm,
+                password,
+                noAnswerTimeout,
+                maxInvitesPerSecondPerSource,
+                maxConcurrentCalls,
+                maxMessageSize,
+                sessionTimerInterval,
+                timerT1,
+                threadPoolSize,
+                Duration.ofSeconds(90),
+                "",
+                Duration.ofSeconds(3600),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(300));
+    }
+
+    /** A copy with a TLS listening point on {@code port} from {@code keyStore}. */
+    public SipProperties withTls(int port, String keyStore, String keyStorePassword) {
+        return new SipProperties(
+                enabled,
+                bindAddress,
+                advertisedAddress,
+                this.port,
+                port,
+                keyStore,
+                keyStorePassword,
+                trunkPeers,
+                outboundProxy,
+                username,
+                realm,
+                password,
+                noAnswerTimeout,
+                maxInvitesPerSecondPerSource,
+                maxConcurrentCalls,
+                maxMessageSize,
+                sessionTimerInterval,
+                timerT1,
+                threadPoolSize,
+                sessionTimerMinSe,
+                registrar,
+                registrationExpires,
+                registrationRetryMin,
+                registrationRetryMax);
+    }
+
+    /** A copy with this session interval offered and this minimum accepted. */
+    public SipProperties withSessionTimer(Duration interval, Duration minSe) {
+        return new SipProperties(
+                enabled,
+                bindAddress,
+                advertisedAddress,
+                port,
+                tlsPort,
+                tlsKeyStore,
+                tlsKeyStorePassword,
+                trunkPeers,
+                outboundProxy,
+                username,
+                realm,
+                password,
+                noAnswerTimeout,
+                maxInvitesPerSecondPerSource,
+                maxConcurrentCalls,
+                maxMessageSize,
+                interval,
+                timerT1,
+                threadPoolSize,
+                minSe,
+                registrar,
+                registrationExpires,
+                registrationRetryMin,
+                registrationRetryMax);
+    }
+
+    /** A copy that sends every outbound request through {@code proxy} and registers (when given) with credentials. */
+    public SipProperties withTrunkAccount(
+            String proxy, String registrar, String username, String password, Duration expires) {
+        return new SipProperties(
+                enabled,
+                bindAddress,
+                advertisedAddress,
+                port,
+                tlsPort,
+                tlsKeyStore,
+                tlsKeyStorePassword,
+                trunkPeers,
+                proxy,
+                username,
+                realm,
+                password,
+                noAnswerTimeout,
+                maxInvitesPerSecondPerSource,
+                maxConcurrentCalls,
+                maxMessageSize,
+                sessionTimerInterval,
+                timerT1,
+                threadPoolSize,
+                sessionTimerMinSe,
+                registrar,
+                expires,
+                registrationRetryMin,
+                registrationRetryMax);
+    }
+
+    /** Whether the trunk registers with a registrar. */
+    public boolean registrationEnabled() {
+        return !registrar.isEmpty();
     }
 
     /** Defaults for everything, as in {@code application.yml}; tests start from this and change what they need. */
@@ -114,7 +296,12 @@ public record SipProperties(
                 65536,
                 Duration.ofSeconds(1800),
                 Duration.ofMillis(500),
-                8);
+                8,
+                Duration.ofSeconds(90),
+                "",
+                Duration.ofSeconds(3600),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(300));
     }
 
     /** Whether a TLS listening point is configured. */
@@ -156,6 +343,7 @@ public record SipProperties(
     @Override
     public String toString() {
         return "SipProperties[bindAddress=" + bindAddress + ", port=" + port + ", tls=" + tlsEnabled() + ", trunkPeers="
-                + trunkPeers + ", outboundProxy=" + outboundProxy + ", username=" + username + "]";
+                + trunkPeers + ", outboundProxy=" + outboundProxy + ", registrar=" + registrar + ", username="
+                + username + "]";
     }
 }

@@ -36,14 +36,25 @@ public final class SipStackHost implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(SipStackHost.class);
     private static final AtomicInteger STACK_NUMBER = new AtomicInteger();
     private static final int EPHEMERAL_PORT_ATTEMPTS = 20;
+    private static final java.util.List<String> TLS_CIPHER_SUITES = java.util.List.of(
+            "TLS_AES_128_GCM_SHA256",
+            "TLS_AES_256_GCM_SHA384",
+            "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
 
     private final SipProperties properties;
     private final Supplier<Optional<CallRequests>> callRequests;
     private final LegRegistry legs = new LegRegistry();
     private final SipMetrics metrics;
     private final Clock clock;
+    /** Injected long timers (tests); null means timers on the trunk's own scheduler. */
+    private final SipTimers injectedTimers;
 
     private volatile SipContext context;
+    private volatile Registration registration;
     private ScheduledExecutorService scheduler;
     private SipStackImpl stack;
     private final java.util.List<ListeningPoint> listeningPoints = new java.util.ArrayList<>();
@@ -53,10 +64,21 @@ public final class SipStackHost implements SmartLifecycle {
             Supplier<Optional<CallRequests>> callRequests,
             MeterRegistry meterRegistry,
             Clock clock) {
+        this(properties, callRequests, meterRegistry, clock, null);
+    }
+
+    /** A host whose session, registration and transfer timers run on {@code timers} (tests move time by hand). */
+    SipStackHost(
+            SipProperties properties,
+            Supplier<Optional<CallRequests>> callRequests,
+            MeterRegistry meterRegistry,
+            Clock clock,
+            SipTimers timers) {
         this.properties = properties;
         this.callRequests = callRequests;
         this.metrics = new SipMetrics(meterRegistry, legs);
         this.clock = clock;
+        this.injectedTimers = timers;
     }
 
     @Override
@@ -90,11 +112,17 @@ public final class SipStackHost implements SmartLifecycle {
                     metrics,
                     callRequests,
                     authentication,
+                    injectedTimers != null ? injectedTimers : SipTimers.on(scheduler),
                     advertised,
-                    listeningPoints.get(0).getPort());
-            provider.addSipListener(new SipDispatcher(created));
+                    listeningPoints.get(0).getPort(),
+                    properties.tlsEnabled() ? portOfBound(ListeningPoint.TLS) : -1);
+            registration = properties.registrationEnabled() ? new Registration(created) : null;
+            provider.addSipListener(new SipDispatcher(created, Optional.ofNullable(registration)));
             stack.start();
             context = created;
+            if (registration != null) {
+                registration.start();
+            }
             LOG.info(
                     "SIP trunk listening on {}:{} (udp, tcp){}, advertised as {}",
                     properties.bindAddress(),
@@ -118,6 +146,10 @@ public final class SipStackHost implements SmartLifecycle {
         }
         for (SipLeg leg : legs.all()) {
             leg.hangUp(dev.liaison.gateway.call.EndReason.UNAVAILABLE);
+        }
+        if (registration != null) {
+            registration.stop();
+            registration = null;
         }
         context = null;
         tearDown();
@@ -149,15 +181,30 @@ public final class SipStackHost implements SmartLifecycle {
         return legs;
     }
 
+    /** Where the registration with the registrar stands; empty while stopped or without a registrar. */
+    Optional<Registration.State> registrationState() {
+        Registration current = registration;
+        return current == null ? Optional.empty() : Optional.of(current.state());
+    }
+
     /** The jain-sip stack while running, for diagnostics and for the tests' leak checks. */
     public Optional<SipStackImpl> stack() {
         return context().map(c -> c.stack);
+    }
+
+    /** The actual TLS port; -1 when stopped or without TLS. */
+    public int tlsPort() {
+        return portOf(ListeningPoint.TLS);
     }
 
     private synchronized int portOf(String transport) {
         if (context == null) {
             return -1;
         }
+        return portOfBound(transport);
+    }
+
+    private int portOfBound(String transport) {
         return listeningPoints.stream()
                 .filter(lp -> lp.getTransport().equalsIgnoreCase(transport))
                 .mapToInt(ListeningPoint::getPort)
@@ -201,7 +248,14 @@ public final class SipStackHost implements SmartLifecycle {
             p.setProperty("javax.net.ssl.trustStore", properties.tlsKeyStore());
             p.setProperty("javax.net.ssl.trustStorePassword", properties.tlsKeyStorePassword());
             p.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "DisabledAll");
+            // "Disabled": no client certificate asked for, but the key store's certificate is served and peers'
+            // certificates are checked against the trust store. ("DisabledAll" would drop our own key and trust any
+            // certificate.)
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", "Disabled");
+            // jain-sip's own defaults are RSA key exchange suites and TLS 1.0-1.2: a modern (EC) certificate would
+            // share no suite with anyone. TLS 1.3 and 1.2 with forward secrecy and AEAD only.
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", "TLSv1.3, TLSv1.2");
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(", ", TLS_CIPHER_SUITES));
         }
         return p;
     }

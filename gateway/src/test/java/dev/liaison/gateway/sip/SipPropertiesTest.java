@@ -23,6 +23,32 @@ class SipPropertiesTest {
     }
 
     @Test
+    void sessionTimerMinimumBelow90sOrAboveTheIntervalIsRefused() {
+        SipProperties d = SipProperties.defaults();
+        assertThatThrownBy(() -> d.withSessionTimer(Duration.ofSeconds(1800), Duration.ofSeconds(60)))
+                .hasMessageContaining("liaison.sip.session-timer-min-se");
+        assertThatThrownBy(() -> d.withSessionTimer(Duration.ofSeconds(120), Duration.ofSeconds(600)))
+                .hasMessageContaining("liaison.sip.session-timer-min-se");
+        assertThat(d.sessionTimerMinSe()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void registrarNeedsAUserNameAndAWellFormedAddress() {
+        SipProperties d = SipProperties.defaults();
+        assertThatThrownBy(() -> d.withTrunkAccount("", "registrar.example.net", "", "", Duration.ofHours(1)))
+                .hasMessageContaining("liaison.sip.registrar");
+        assertThatThrownBy(() -> d.withTrunkAccount("", "registrar:x/sctp", "u", "p", Duration.ofHours(1)))
+                .hasMessageContaining("liaison.sip.registrar");
+        assertThatThrownBy(() -> d.withTrunkAccount("", "registrar.example.net", "u", "p", Duration.ofSeconds(30)))
+                .hasMessageContaining("liaison.sip.registration-expires");
+        SipProperties registering =
+                d.withTrunkAccount("", "registrar.example.net:5061/tls", "u", "p", Duration.ofHours(1));
+        assertThat(registering.registrationEnabled()).isTrue();
+        assertThat(registering.toString()).doesNotContain("=p,").doesNotContain("=p]");
+        assertThat(d.registrationEnabled()).isFalse();
+    }
+
+    @Test
     void portOutOfRangeIsRefused() {
         assertThatThrownBy(() -> withPort(70000))
                 .isInstanceOf(IllegalArgumentException.class)

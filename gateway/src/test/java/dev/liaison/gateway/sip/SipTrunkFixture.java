@@ -20,10 +20,12 @@ final class SipTrunkFixture implements AutoCloseable {
     final SipStackHost host;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final RecordingCallRequests callRequests = new RecordingCallRequests();
+    /** The session, registration and transfer timers: they run only when a test moves this time forward. */
+    final ManualSipTimers timers = new ManualSipTimers();
 
     private SipTrunkFixture(SipProperties properties, boolean withCallRequests) {
         Optional<CallRequests> requests = withCallRequests ? Optional.of(callRequests) : Optional.empty();
-        host = new SipStackHost(properties, () -> requests, meters, Clock.systemUTC());
+        host = new SipStackHost(properties, () -> requests, meters, Clock.systemUTC(), timers);
         host.start();
     }
 

@@ -164,6 +164,37 @@ public final class Sipp implements AutoCloseable {
         }
     }
 
+    /**
+     * How many messages SIPp received whose first line starts with {@code startLine} (e.g. {@code "SIP/2.0 180"}),
+     * retransmissions included; read from its message log once the scenario has ended.
+     */
+    public long receivedCount(String startLine) throws IOException {
+        List<String> lines = Files.readAllLines(messages, StandardCharsets.ISO_8859_1);
+        long count = 0;
+        for (int i = 0; i + 2 < lines.size(); i++) {
+            if (lines.get(i).contains("message received") && lines.get(i + 2).startsWith(startLine)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Every message SIPp received whose first line starts with {@code startLine}, in order, as text. */
+    public List<String> received(String startLine) throws IOException {
+        List<String> lines = Files.readAllLines(messages, StandardCharsets.ISO_8859_1);
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i + 2 < lines.size(); i++) {
+            if (lines.get(i).contains("message received") && lines.get(i + 2).startsWith(startLine)) {
+                StringBuilder message = new StringBuilder();
+                for (int j = i + 2; j < lines.size() && !lines.get(j).startsWith("-----------"); j++) {
+                    message.append(lines.get(j)).append('\n');
+                }
+                found.add(message.toString());
+            }
+        }
+        return found;
+    }
+
     private String logs() throws IOException {
         StringBuilder text = new StringBuilder();
         for (Path file : List.of(errors, messages, log)) {

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.liaison.gateway.call.B2bua;
+import dev.liaison.gateway.call.LegState;
 import dev.liaison.gateway.call.PassThroughMediaPort;
 import dev.liaison.gateway.client.it.ProtocolTestClient;
 import dev.liaison.gateway.client.session.ClientSessionRegistry;
+import dev.liaison.gateway.client.session.SessionState;
 import dev.liaison.gateway.client.token.ClientTokenIssuer;
 import dev.liaison.gateway.media.MediaPort;
 import dev.liaison.gateway.sip.SipStackHost;
@@ -86,6 +88,41 @@ class WebCallToSipTrunkIT {
             assertThat(browser.next("ended").path("reason").asText()).isEqualTo("normal");
             pbx.assertScenarioCompleted();
             browser.endSession();
+        }
+    }
+
+    @Test
+    void browserSocketDropsMidCallAndReattachesWhileThePbxStaysConnected() throws Exception {
+        try (Sipp pbx = Sipp.uas("uas-answer-await-bye.xml", PBX_PORT)) {
+            String token = token(Set.of("pbx"));
+            ProtocolTestClient first = ProtocolTestClient.connect(httpPort);
+            JsonNode session = first.authenticateAndStart(token, Optional.empty());
+            first.send("call", "c1", m -> m.put("destination", "pbx")
+                    .put("media", "audio")
+                    .put("sdp", OFFER));
+            String callId = first.next("answered").path("callId").asText();
+
+            first.drop();
+            await("session detached")
+                    .until(() -> sessions.sessions().stream().allMatch(s -> s.state() == SessionState.DETACHED));
+            // The PBX is not hung up while the browser is away: its dialog stays confirmed, no BYE is sent.
+            assertThat(sip.legs().all()).singleElement().satisfies(leg -> assertThat(leg.state())
+                    .isEqualTo(LegState.ANSWERED));
+
+            try (ProtocolTestClient second = ProtocolTestClient.connect(httpPort)) {
+                JsonNode resumed = second.authenticateAndStart(
+                        token, Optional.of(session.path("resumeToken").asText()));
+                assertThat(resumed.path("resumed").asBoolean()).isTrue();
+                assertThat(resumed.path("calls")).singleElement().satisfies(snapshot -> {
+                    assertThat(snapshot.path("callId").asText()).isEqualTo(callId);
+                    assertThat(snapshot.path("state").asText()).isEqualTo("answered");
+                });
+
+                second.send("hangup", "h1", m -> m.put("callId", callId));
+                assertThat(second.next("ended").path("reason").asText()).isEqualTo("normal");
+                pbx.assertScenarioCompleted();
+                second.endSession();
+            }
         }
     }
 
