@@ -106,6 +106,51 @@ public class B2bua implements CallRequests, AutoCloseable {
     }
 
     /**
+     * Places a call from the node itself to {@code target} (a callback ringing the customer): the caller side is an
+     * {@link OriginLeg} offering held media, the called side a new leg of {@code kind}. No {@code call.incoming} is
+     * published; the call's ringing, answer and end are published as for any call, under {@code callId}, which the
+     * caller chooses so it can know the call before its first event.
+     *
+     * @param request what the called side is told: {@code destination} and the {@code from} attribute name the caller,
+     *     {@code correlationId} the contact; its SDP offer is ignored (the origin leg makes the offer)
+     * @throws TargetNotAllowedException when a SIP target is outside the restricted-destinations rule
+     * @throws NoLegProviderException when this node cannot create legs of that kind
+     * @throws CallRefusedException when the node is stopping or carries its maximum of calls
+     * @throws IllegalArgumentException when a call with this id is active already
+     */
+    public void originate(String callId, CallRequest request, LegKind kind, String target) {
+        if (kind == LegKind.SIP && !sipTargets.allows(target)) {
+            throw new TargetNotAllowedException(target);
+        }
+        LegProvider provider = providers.get(kind);
+        if (provider == null) {
+            throw new NoLegProviderException(kind);
+        }
+        if (closed) {
+            throw new CallRefusedException(SHUTDOWN, "The gateway is shutting down");
+        }
+        if (calls.size() >= properties.maxCalls()) {
+            throw new CallRefusedException(
+                    EndReason.UNAVAILABLE, calls.size() + " calls active (max " + properties.maxCalls() + ")");
+        }
+        OriginLeg origin = new OriginLeg(request.destination());
+        CallRequest held = new CallRequest(
+                request.destination(),
+                Optional.of(origin.offer()),
+                request.mode(),
+                request.correlationId(),
+                request.attributes());
+        Call call = new Call(
+                callId, origin, held, new SerialExecutor(scheduler, properties.eventQueueSize()), environment());
+        if (calls.putIfAbsent(callId, call) != null) {
+            throw new IllegalArgumentException("A call " + callId + " is active already");
+        }
+        call.beginRouting(properties.routingTimeout());
+        log.info("Call {} placed by the node ({}) to {} ({})", callId, request.destination(), target, kind);
+        call.submit(() -> call.connect(provider, target));
+    }
+
+    /**
      * Connects a routing call to {@code target} through a new leg of {@code kind}.
      *
      * @throws CallNotFoundException when no such call is active on this node

@@ -11,14 +11,20 @@ public enum GatewayCommand {
     /** Refuse a routing call (header {@code LiaisonGatewayReason}, default {@code declined}). */
     REJECT,
     /** End a call in any state (header {@code LiaisonGatewayReason}, default {@code normal}). */
-    HANGUP;
+    HANGUP,
+    /**
+     * Place a call from the node itself (a callback) to {@code LiaisonGatewayTarget}; optional
+     * {@code LiaisonGatewayCallId} (made when absent, set on the message), {@code LiaisonGatewayDestination},
+     * {@code LiaisonGatewayFrom} and {@code LiaisonGatewayCorrelationId}.
+     */
+    ORIGINATE;
 
     static GatewayCommand parse(String value) {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "Unknown gateway command '" + value + "'; expected connect, ring, reject or hangup");
+                    "Unknown gateway command '" + value + "'; expected connect, ring, reject, hangup or originate");
         }
     }
 }

@@ -16,14 +16,14 @@ public final class GatewayConstants {
     public static final String CALL_ID = "LiaisonGatewayCallId";
 
     @Metadata(
-            label = "consumer",
-            description = "call.incoming: what the caller dialled (a destination name, or the Request-URI user).",
+            description = "call.incoming: what the caller dialled (a destination name, or the Request-URI user)."
+                    + " originate: what the call is (for example callback:<id>), default originate.",
             javaType = "String")
     public static final String DESTINATION = "LiaisonGatewayDestination";
 
     @Metadata(
-            label = "consumer",
-            description = "call.incoming: the correlation ID of the caller's session, when it has one.",
+            description = "call.incoming: the correlation ID of the caller's session, when it has one. originate: the"
+                    + " contact the call is about.",
             javaType = "String")
     public static final String CORRELATION_ID = "LiaisonGatewayCorrelationId";
 
@@ -36,7 +36,8 @@ public final class GatewayConstants {
 
     @Metadata(
             label = "producer",
-            description = "The command: connect, ring, reject or hangup. Overrides the endpoint's command option.",
+            description =
+                    "The command: connect, ring, reject, hangup or originate. Overrides the endpoint's command option.",
             javaType = "String")
     public static final String COMMAND = "LiaisonGatewayCommand";
 
@@ -58,6 +59,12 @@ public final class GatewayConstants {
                     + " unavailable); on call.ended, the reason the call ended.",
             javaType = "String")
     public static final String REASON = "LiaisonGatewayReason";
+
+    @Metadata(
+            label = "producer",
+            description = "originate: what the called side is shown as the caller (a browser's incoming-call from).",
+            javaType = "String")
+    public static final String FROM = "LiaisonGatewayFrom";
 
     private GatewayConstants() {}
 }

@@ -1,8 +1,13 @@
 package dev.liaison.gateway.camel;
 
 import dev.liaison.gateway.call.B2bua;
+import dev.liaison.gateway.call.CallRequest;
 import dev.liaison.gateway.call.EndReason;
 import dev.liaison.gateway.call.LegKind;
+import dev.liaison.gateway.call.MediaMode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
@@ -33,12 +38,17 @@ public class GatewayProducer extends DefaultProducer {
             throw new IllegalArgumentException(
                     "No command: set the LiaisonGatewayCommand header or the command option");
         }
+        GatewayCommand command = GatewayCommand.parse(commandName);
+        B2bua b2bua = getEndpoint().getComponent().getB2bua();
+        if (command == GatewayCommand.ORIGINATE) {
+            originate(b2bua, in);
+            return;
+        }
         String callId = in.getHeader(GatewayConstants.CALL_ID, String.class);
         if (callId == null) {
             throw new IllegalArgumentException("No call: set the LiaisonGatewayCallId header");
         }
-        B2bua b2bua = getEndpoint().getComponent().getB2bua();
-        switch (GatewayCommand.parse(commandName)) {
+        switch (command) {
             case CONNECT -> {
                 String target = in.getHeader(GatewayConstants.TARGET, String.class);
                 if (target == null) {
@@ -50,7 +60,31 @@ public class GatewayProducer extends DefaultProducer {
             case RING -> b2bua.ring(callId);
             case REJECT -> b2bua.reject(callId, reason(in, EndReason.DECLINED));
             case HANGUP -> b2bua.hangUp(callId, reason(in, EndReason.NORMAL));
+            case ORIGINATE -> throw new IllegalStateException("handled above");
         }
+    }
+
+    private static void originate(B2bua b2bua, Message in) {
+        String target = in.getHeader(GatewayConstants.TARGET, String.class);
+        if (target == null) {
+            throw new IllegalArgumentException("originate needs the LiaisonGatewayTarget header");
+        }
+        LegKind kind = in.getHeader(GatewayConstants.TARGET_KIND, LegKind.class);
+        String callId = in.getHeader(GatewayConstants.CALL_ID, String.class);
+        if (callId == null) {
+            callId = UUID.randomUUID().toString();
+        }
+        String destination = in.getHeader(GatewayConstants.DESTINATION, "originate", String.class);
+        String from = in.getHeader(GatewayConstants.FROM, String.class);
+        String correlationId = in.getHeader(GatewayConstants.CORRELATION_ID, String.class);
+        CallRequest request = new CallRequest(
+                destination,
+                Optional.empty(),
+                MediaMode.AUDIO,
+                Optional.ofNullable(correlationId),
+                from == null ? Map.of() : Map.of("from", from));
+        b2bua.originate(callId, request, kind != null ? kind : kindOf(target), target);
+        in.setHeader(GatewayConstants.CALL_ID, callId);
     }
 
     private static EndReason reason(Message in, EndReason fallback) {

@@ -15,6 +15,7 @@ import dev.liaison.gateway.call.FakeMediaPort;
 import dev.liaison.gateway.call.LegKind;
 import dev.liaison.gateway.call.LegProvider;
 import dev.liaison.gateway.call.MediaMode;
+import dev.liaison.gateway.call.TargetNotAllowedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -169,6 +170,43 @@ class GatewayComponentTest {
     }
 
     @Test
+    void originatePlacesACallUnderTheGivenIdAndRefusesAForbiddenTarget() throws Exception {
+        routes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("gateway:calls?events=call.ended").routeId("test-ended").to("mock:ended");
+            }
+        });
+        MockEndpoint ended = camel.getEndpoint("mock:ended", MockEndpoint.class);
+        ended.expectedHeaderReceived(GatewayConstants.CALL_ID, "cb-1");
+
+        org.apache.camel.Exchange placed =
+                template.request("gateway:calls?command=originate", exchange -> exchange.getIn()
+                        .setHeaders(Map.of(
+                                GatewayConstants.CALL_ID, "cb-1",
+                                GatewayConstants.TARGET, "sip:+442071234567@pbx",
+                                GatewayConstants.DESTINATION, "callback:42",
+                                GatewayConstants.FROM, "Support")));
+        assertThat(placed.getException()).isNull();
+        assertThat(placed.getMessage().getHeader(GatewayConstants.CALL_ID)).isEqualTo("cb-1");
+        await().until(() -> callee.lastCommand().startsWith("start broker(A->B):v=0"));
+        assertThat(b2bua.activeCallIds()).containsExactly("cb-1");
+
+        assertThatThrownBy(() -> template.sendBodyAndHeaders(
+                        "gateway:calls?command=originate",
+                        null,
+                        Map.of(GatewayConstants.TARGET, "sip:+19005550100@pbx")))
+                .hasRootCauseInstanceOf(TargetNotAllowedException.class);
+        assertThat(b2bua.activeCallIds()).containsExactly("cb-1");
+
+        callee.listener().onEnded(callee, dev.liaison.gateway.call.EndReason.BUSY);
+        await().until(() -> b2bua.activeCallIds().isEmpty());
+        ended.assertIsSatisfied();
+        assertThat(ended.getExchanges().get(0).getIn().getHeader(GatewayConstants.REASON))
+                .isEqualTo("busy");
+    }
+
+    @Test
     void unknownCommandsReasonsChannelsAndOptionsAreRefusedWithTheirName() throws Exception {
         routes(new RouteBuilder() {
             @Override
@@ -176,7 +214,8 @@ class GatewayComponentTest {
         });
         assertThatThrownBy(() -> template.sendBodyAndHeaders(
                         "gateway:calls", null, Map.of(GatewayConstants.CALL_ID, "x", GatewayConstants.COMMAND, "fly")))
-                .hasRootCauseMessage("Unknown gateway command 'fly'; expected connect, ring, reject or hangup");
+                .hasRootCauseMessage(
+                        "Unknown gateway command 'fly'; expected connect, ring, reject, hangup or originate");
         b2bua.incoming(caller, request("support"));
         assertThat(caller.lastCommand()).isEqualTo("reject 404");
         assertThatThrownBy(() -> camel.getEndpoint("gateway:phones"))
