@@ -149,7 +149,7 @@ public final class SrtpSession implements AutoCloseable {
         return outcome == SrtpOutcome.OK ? new SrtpResult(outcome, buffer.toArray()) : drop(op, kind, outcome);
     }
 
-    private SrtpResult drop(String op, String kind, SrtpOutcome outcome) {
+    SrtpResult drop(String op, String kind, SrtpOutcome outcome) {
         metrics.dropped(op, kind, outcome);
         return SrtpResult.dropped(outcome);
     }
