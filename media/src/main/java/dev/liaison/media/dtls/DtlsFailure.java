@@ -1,0 +1,12 @@
+package dev.liaison.media.dtls;
+
+/** Why a DTLS-SRTP handshake failed; the tag of the handshake counter. */
+public enum DtlsFailure {
+    FINGERPRINT_MISMATCH,
+    NO_PEER_CERTIFICATE,
+    NO_COMMON_SRTP_PROFILE,
+    TIMEOUT,
+    PEER_ALERT,
+    PROTOCOL_ERROR,
+    CLOSED
+}

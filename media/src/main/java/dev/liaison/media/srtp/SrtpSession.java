@@ -1,0 +1,170 @@
+package dev.liaison.media.srtp;
+
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jitsi.srtp.SrtcpCryptoContext;
+import org.jitsi.srtp.SrtpContextFactory;
+import org.jitsi.srtp.SrtpCryptoContext;
+import org.jitsi.srtp.SrtpErrorStatus;
+import org.jitsi.utils.logging2.Logger;
+import org.jitsi.utils.logging2.LoggerImpl;
+
+/**
+ * SRTP and SRTCP for one media session through jitsi-srtp: one crypto context per SSRC and direction (each with its
+ * rollover counter and replay window), at most {@code maxSsrcs} of them per direction.
+ */
+public final class SrtpSession implements AutoCloseable {
+    private static final int TAG_SPARE = 16 + 4;
+    private static final Logger JITSI_LOG = new LoggerImpl(SrtpSession.class.getName());
+
+    private final SrtpProfile profile;
+    private final SrtpContextFactory sender;
+    private final SrtpContextFactory receiver;
+    private final int maxSsrcs;
+    private final SrtpMetrics metrics;
+    private final Map<Integer, SrtpCryptoContext> rtpOut = new ConcurrentHashMap<>();
+    private final Map<Integer, SrtpCryptoContext> rtpIn = new ConcurrentHashMap<>();
+    private final Map<Integer, SrtcpCryptoContext> rtcpOut = new ConcurrentHashMap<>();
+    private final Map<Integer, SrtcpCryptoContext> rtcpIn = new ConcurrentHashMap<>();
+
+    public SrtpSession(SrtpKeyingMaterial keys, int maxSsrcs, SrtpMetrics metrics) {
+        if (maxSsrcs < 1) {
+            throw new IllegalArgumentException("maxSsrcs must be positive");
+        }
+        this.profile = keys.profile();
+        this.maxSsrcs = maxSsrcs;
+        this.metrics = metrics;
+        this.sender = new SrtpContextFactory(
+                true,
+                keys.localKey(),
+                keys.localSalt(),
+                SrtpPolicies.rtp(profile),
+                SrtpPolicies.rtcp(profile),
+                JITSI_LOG);
+        this.receiver = new SrtpContextFactory(
+                false,
+                keys.remoteKey(),
+                keys.remoteSalt(),
+                SrtpPolicies.rtp(profile),
+                SrtpPolicies.rtcp(profile),
+                JITSI_LOG);
+    }
+
+    public SrtpProfile profile() {
+        return profile;
+    }
+
+    public SrtpResult protectRtp(byte[] packet, int off, int len) {
+        return rtp(packet, off, len, true);
+    }
+
+    public SrtpResult unprotectRtp(byte[] packet, int off, int len) {
+        return rtp(packet, off, len, false);
+    }
+
+    public SrtpResult protectRtcp(byte[] packet, int off, int len) {
+        return rtcp(packet, off, len, true);
+    }
+
+    public SrtpResult unprotectRtcp(byte[] packet, int off, int len) {
+        return rtcp(packet, off, len, false);
+    }
+
+    private SrtpResult rtp(byte[] packet, int off, int len, boolean protect) {
+        String op = protect ? "protect" : "unprotect";
+        int minimum = protect ? 12 : 12 + profile.rtpTagLength();
+        if (len < minimum || (packet[off] & 0xC0) != 0x80) {
+            return drop(op, "rtp", SrtpOutcome.MALFORMED);
+        }
+        int ssrc = readInt(packet, off + 8);
+        Map<Integer, SrtpCryptoContext> contexts = protect ? rtpOut : rtpIn;
+        try {
+            SrtpCryptoContext context = contexts.get(ssrc);
+            if (context == null) {
+                if (contexts.size() >= maxSsrcs) {
+                    return drop(op, "rtp", SrtpOutcome.TOO_MANY_SSRCS);
+                }
+                context = contexts.computeIfAbsent(ssrc, s -> derive(protect, s));
+            }
+            PacketBuffer buffer = new PacketBuffer(packet, off, len, TAG_SPARE);
+            SrtpErrorStatus status =
+                    protect ? context.transformPacket(buffer) : context.reverseTransformPacket(buffer, false);
+            return result(op, "rtp", status, buffer);
+        } catch (GeneralSecurityException | IllegalStateException e) {
+            return drop(op, "rtp", SrtpOutcome.FAILED);
+        }
+    }
+
+    private SrtpResult rtcp(byte[] packet, int off, int len, boolean protect) {
+        String op = protect ? "protect" : "unprotect";
+        int minimum = protect ? 8 : 8 + 4 + profile.rtcpTagLength();
+        if (len < minimum || (packet[off] & 0xC0) != 0x80) {
+            return drop(op, "rtcp", SrtpOutcome.MALFORMED);
+        }
+        int ssrc = readInt(packet, off + 4);
+        Map<Integer, SrtcpCryptoContext> contexts = protect ? rtcpOut : rtcpIn;
+        try {
+            SrtcpCryptoContext context = contexts.get(ssrc);
+            if (context == null) {
+                if (contexts.size() >= maxSsrcs) {
+                    return drop(op, "rtcp", SrtpOutcome.TOO_MANY_SSRCS);
+                }
+                context = contexts.computeIfAbsent(ssrc, s -> deriveControl(protect, s));
+            }
+            PacketBuffer buffer = new PacketBuffer(packet, off, len, TAG_SPARE);
+            SrtpErrorStatus status = protect ? context.transformPacket(buffer) : context.reverseTransformPacket(buffer);
+            return result(op, "rtcp", status, buffer);
+        } catch (GeneralSecurityException | IllegalStateException e) {
+            return drop(op, "rtcp", SrtpOutcome.FAILED);
+        }
+    }
+
+    private SrtpCryptoContext derive(boolean protect, int ssrc) {
+        try {
+            return (protect ? sender : receiver).deriveContext(ssrc, 0);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot derive SRTP context", e);
+        }
+    }
+
+    private SrtcpCryptoContext deriveControl(boolean protect, int ssrc) {
+        try {
+            return (protect ? sender : receiver).deriveControlContext(ssrc);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot derive SRTCP context", e);
+        }
+    }
+
+    private SrtpResult result(String op, String kind, SrtpErrorStatus status, PacketBuffer buffer) {
+        SrtpOutcome outcome =
+                switch (status) {
+                    case OK -> SrtpOutcome.OK;
+                    case AUTH_FAIL -> SrtpOutcome.AUTH_FAILED;
+                    case REPLAY_FAIL -> SrtpOutcome.REPLAYED;
+                    case REPLAY_OLD -> SrtpOutcome.TOO_OLD;
+                    case INVALID_PACKET -> SrtpOutcome.MALFORMED;
+                    case FAIL -> SrtpOutcome.FAILED;
+                };
+        return outcome == SrtpOutcome.OK ? new SrtpResult(outcome, buffer.toArray()) : drop(op, kind, outcome);
+    }
+
+    SrtpResult drop(String op, String kind, SrtpOutcome outcome) {
+        metrics.dropped(op, kind, outcome);
+        return SrtpResult.dropped(outcome);
+    }
+
+    private static int readInt(byte[] b, int off) {
+        return ((b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
+    }
+
+    @Override
+    public void close() {
+        sender.close();
+        receiver.close();
+        rtpOut.clear();
+        rtpIn.clear();
+        rtcpOut.clear();
+        rtcpIn.clear();
+    }
+}
