@@ -144,6 +144,27 @@ final class SipWsTestClient implements AutoCloseable {
         return m.group(1);
     }
 
+    /** A response to {@code request} (its Via, From, To, Call-ID and CSeq), adding {@code toTag} and an SDP body. */
+    static String responseTo(String request, String statusLine, String toTag, String sdp) {
+        StringBuilder out = new StringBuilder("SIP/2.0 ").append(statusLine).append("\r\n");
+        for (String name : new String[] {"Via", "From", "To", "Call-ID", "CSeq"}) {
+            String value = header(request, name);
+            if (name.equals("To") && toTag != null && !value.contains("tag=")) {
+                value += ";tag=" + toTag;
+            }
+            out.append(name).append(": ").append(value).append("\r\n");
+        }
+        out.append("Contact: <sip:client@df7jal23ls0d.invalid;transport=ws>\r\n");
+        if (sdp == null) {
+            return out.append("Content-Length: 0\r\n\r\n").toString();
+        }
+        return out.append("Content-Type: application/sdp\r\nContent-Length: ")
+                .append(sdp.length())
+                .append("\r\n\r\n")
+                .append(sdp)
+                .toString();
+    }
+
     boolean isClosed() {
         return closed.isDone();
     }
