@@ -92,7 +92,13 @@ public class GatewayProducer extends DefaultProducer {
         return code == null ? fallback : EndReasons.parse(code);
     }
 
+    /** Targets {@code ws-sip:<user>} are users registered over SIP over WebSocket. */
+    static final String WS_SIP_PREFIX = "ws-sip:";
+
     static LegKind kindOf(String target) {
+        if (target.startsWith(WS_SIP_PREFIX)) {
+            return LegKind.SIP_WS;
+        }
         return target.startsWith("sip:") || target.startsWith("sips:") ? LegKind.SIP : LegKind.CLIENT;
     }
 }

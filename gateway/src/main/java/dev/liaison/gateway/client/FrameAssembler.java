@@ -11,18 +11,18 @@ import java.util.Optional;
  * message. A message longer than {@code maxBytes} (UTF-8) is refused with {@code too-large} as soon as it is known to
  * be too long. Used from the connection's serial receive path.
  */
-final class FrameAssembler {
+public final class FrameAssembler {
 
     private final int maxBytes;
     private final StringBuilder partial = new StringBuilder();
     private boolean refusing;
 
-    FrameAssembler(int maxBytes) {
+    public FrameAssembler(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
     /** Adds a part; returns the whole message after its last part. Throws {@code too-large} once, then drops the rest. */
-    synchronized Optional<String> append(String part, boolean last) {
+    public synchronized Optional<String> append(String part, boolean last) {
         if (refusing) {
             if (last) {
                 refusing = false;

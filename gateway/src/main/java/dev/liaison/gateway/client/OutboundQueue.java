@@ -15,7 +15,7 @@ import org.springframework.web.socket.WebSocketSession;
  * one task at a time on the shared writer executor drains the queue. A client that reads slower than it is written to
  * fills the queue and is disconnected (close 1008), so memory stays bounded whatever the client does.
  */
-final class OutboundQueue {
+public final class OutboundQueue {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
     /** Close status for a client that does not read its messages. */
@@ -29,14 +29,14 @@ final class OutboundQueue {
     private boolean draining;
     private boolean closed;
 
-    OutboundQueue(WebSocketSession socket, Executor writer, int limit) {
+    public OutboundQueue(WebSocketSession socket, Executor writer, int limit) {
         this.socket = socket;
         this.writer = writer;
         this.limit = limit;
     }
 
     /** Queue a frame; false (and the socket is being closed) when the client is too slow or the queue is closed. */
-    boolean offer(String frame) {
+    public boolean offer(String frame) {
         synchronized (this) {
             if (closed || closeAfterFlush != null) {
                 return false;
@@ -57,7 +57,7 @@ final class OutboundQueue {
     }
 
     /** Close the socket with {@code status} once the frames queued so far are written. */
-    void closeAfterFlush(CloseStatus status) {
+    public void closeAfterFlush(CloseStatus status) {
         synchronized (this) {
             if (closed || closeAfterFlush != null) {
                 return;
@@ -86,7 +86,7 @@ final class OutboundQueue {
     }
 
     /** The socket is closed: drop what is queued. */
-    synchronized void closed() {
+    public synchronized void closed() {
         closed = true;
         frames.clear();
     }

@@ -6,7 +6,7 @@ import java.time.Clock;
  * A token bucket: {@code perSecond} messages a second sustained, bursts up to twice that. One per connection, used from
  * the connection's (serial) receive path.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     private final Clock clock;
     private final double perMilli;
@@ -14,7 +14,7 @@ final class RateLimiter {
     private double tokens;
     private long lastMillis;
 
-    RateLimiter(int perSecond, Clock clock) {
+    public RateLimiter(int perSecond, Clock clock) {
         this.clock = clock;
         this.perMilli = perSecond / 1000.0;
         this.capacity = 2.0 * perSecond;
@@ -22,7 +22,7 @@ final class RateLimiter {
         this.lastMillis = clock.millis();
     }
 
-    synchronized boolean tryAcquire() {
+    public synchronized boolean tryAcquire() {
         long now = clock.millis();
         tokens = Math.min(capacity, tokens + Math.max(0, now - lastMillis) * perMilli);
         lastMillis = now;

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The dial plan ({@code liaison.dial-plan.*}): where a call to a destination name goes.
  *
  * @param destinations destination name (what a browser calls, or the user part of an inbound Request-URI) to target:
- *     a SIP URI ({@code sip:...}, which must also match {@code liaison.gateway.calls.allowed-sip-targets}) or a client
- *     session id. A destination that is not listed is refused with {@code not-found} (404).
+ *     a SIP URI ({@code sip:...}, which must also match {@code liaison.gateway.calls.allowed-sip-targets}), {@code ws-sip:<user>}
+ *     (a user registered on {@code /ws/sip}) or a client session id. A destination that is not listed is refused with {@code not-found} (404).
  */
 @ConfigurationProperties("liaison.dial-plan")
 public record DialPlanProperties(Map<String, String> destinations) {

@@ -19,6 +19,7 @@ public final class AnsweringCallRequests implements CallRequests {
     public record Received(CallLeg leg, CallRequest request, TestLegListener events) {}
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile boolean answer = true;
 
     @Override
     public void incoming(CallLeg caller, CallRequest request) {
@@ -26,7 +27,14 @@ public final class AnsweringCallRequests implements CallRequests {
         caller.setListener(events);
         received.add(new Received(caller, request, events));
         caller.ringing(Optional.empty());
-        caller.answer(ANSWER_SDP);
+        if (answer) {
+            caller.answer(ANSWER_SDP);
+        }
+    }
+
+    /** Whether calls are answered after ringing (the default) or left ringing, for cancel tests. */
+    public void answerImmediately(boolean answer) {
+        this.answer = answer;
     }
 
     public List<Received> received() {
