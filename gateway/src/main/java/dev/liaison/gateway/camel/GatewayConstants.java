@@ -29,7 +29,7 @@ public final class GatewayConstants {
 
     @Metadata(
             label = "consumer",
-            description = "The kind of leg an event concerns: CLIENT or SIP (caller on call.incoming, callee on"
+            description = "The kind of leg an event concerns: CLIENT, SIP or ORIGIN (caller on call.incoming, callee on"
                     + " ringing/answered, the side that acted on the others).",
             javaType = "dev.liaison.gateway.call.LegKind")
     public static final String LEG_KIND = "LiaisonGatewayLegKind";
@@ -42,14 +42,15 @@ public final class GatewayConstants {
     public static final String COMMAND = "LiaisonGatewayCommand";
 
     @Metadata(
-            description = "connect: where to connect the call (a SIP URI, or a client session id). On a consumed"
-                    + " call.incoming exchange, setting it connects the call when the route completes.",
+            description =
+                    "connect and originate: where to connect the call (a SIP URI, or a client session id). On a consumed"
+                            + " call.incoming exchange, setting it connects the call when the route completes.",
             javaType = "String")
     public static final String TARGET = "LiaisonGatewayTarget";
 
     @Metadata(
             description =
-                    "connect: the kind of leg to create, CLIENT or SIP; when absent, targets starting with sip: or"
+                    "connect and originate: the kind of leg to create, CLIENT or SIP; when absent, targets starting with sip: or"
                             + " sips: are SIP and anything else is a client session.",
             javaType = "dev.liaison.gateway.call.LegKind")
     public static final String TARGET_KIND = "LiaisonGatewayTargetKind";
