@@ -225,13 +225,14 @@ public final class UdpMux implements AutoCloseable {
                         "outcome",
                         result.outcome().name().toLowerCase())
                 .increment();
-        result.response().ifPresent(bytes -> send(bytes, source));
+        // The address is bound before the answer goes out, so media the peer sends right after it is never dropped.
         Optional<InetSocketAddress> after = session.remoteAddress();
         if (after.isPresent() && !after.equals(before)) {
             before.ifPresent(old -> byAddress.remove(old, session));
             byAddress.put(after.get(), session);
             log.info("media session {} bound to {}", session.id(), after.get());
         }
+        result.response().ifPresent(bytes -> send(bytes, source));
     }
 
     private Counter dropCounter(String reason) {
