@@ -31,7 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The acceptance test of SIP over WebSocket: an unmodified JsSIP in headless Chromium registers on {@code /ws/sip}
  * (digest authentication), calls the destination {@code pbx}, which the dial plan routes through the SIP trunk to
  * SIPp; the call is confirmed, then JsSIP hangs up. The media broker is a pass-through double, and SIPp answers with
- * an SDP Chromium accepts. Ends with no call, leg, binding or connection left.
+ * an SDP Chromium accepts. The other way, SIPp calls {@code agent} on the trunk, which the dial plan sends to
+ * {@code ws-sip:alice}: JsSIP answers and SIPp hangs up. Each flow ends with no call, leg, binding or connection
+ * left.
  */
 @LiaisonIntegrationTest
 @Import(JsSipCallsThroughTheTrunkIT.PassThroughMedia.class)
@@ -45,6 +47,7 @@ class JsSipCallsThroughTheTrunkIT {
         registry.add("liaison.dial-plan.destinations.pbx", () -> "sip:service@127.0.0.1:" + PBX_PORT);
         registry.add("liaison.gateway.calls.allowed-sip-targets", () -> "sip:service@127\\.0\\.0\\.1:\\d+");
         registry.add("liaison.sip.trunk-peers", () -> "127.0.0.1");
+        registry.add("liaison.dial-plan.destinations.agent", () -> "ws-sip:alice");
         registry.add("liaison.sip.ws.realm", () -> REALM);
         registry.add("liaison.sip.ws.users[0].username", () -> "alice");
         registry.add("liaison.sip.ws.users[0].ha1", () -> md5("alice:" + REALM + ":secret"));
@@ -83,6 +86,24 @@ class JsSipCallsThroughTheTrunkIT {
             assertThat(browser.nextEvent()).isEqualTo("confirmed");
             assertThat(browser.nextEvent()).startsWith("ended");
             pbx.assertScenarioCompleted();
+        }
+    }
+
+    @Test
+    void sippCallsTheRegisteredJssipUserThroughTheTrunkAndHangsUp() throws Exception {
+        try (JsSipBrowser browser = JsSipBrowser.open(Map.of(
+                "ws", "ws://127.0.0.1:" + httpPort + "/ws/sip",
+                "user", "alice",
+                "password", "secret",
+                "realm", REALM,
+                "mode", "answer"))) {
+            assertThat(browser.nextEvent()).isEqualTo("registered");
+            try (Sipp caller = Sipp.uac("uac-webrtc-call-hang-up.xml", sip.udpPort(), "agent")) {
+                assertThat(browser.nextEvent()).startsWith("incoming");
+                assertThat(browser.nextEvent()).isEqualTo("confirmed");
+                assertThat(browser.nextEvent()).startsWith("ended");
+                caller.assertScenarioCompleted();
+            }
         }
     }
 
