@@ -232,7 +232,12 @@ final class Call implements LegListener {
 
     private synchronized void mediaOffer(CallLeg leg, String sdpOffer) {
         BridgeSide side = sideOf(leg);
-        if (side == null || state != CallState.ANSWERED) {
+        if (side == null || state == CallState.ENDED) {
+            return;
+        }
+        if (state != CallState.ANSWERED) {
+            log.info("Call {}: early offer from {} refused (offers are relayed once answered)", id, side);
+            leg.refuseMediaUpdate(500, "Early offers are not relayed");
             return;
         }
         if (renegotiating != null || calleeOfferPending) {

@@ -80,4 +80,11 @@ public interface CallLeg {
      * RFC 3515). Legs without such a report ignore it; a second report is ignored.
      */
     default void reportTransferOutcome(int sipStatus, String reasonPhrase) {}
+
+    /**
+     * Refuse at once a media offer this leg reported through {@link LegListener#onMediaOffer} that the call cannot
+     * relay (an offer before the answer). For SIP the re-INVITE or UPDATE gets {@code sipStatus} (500 with
+     * {@code Retry-After}, RFC 3311 5.2) instead of waiting 64*T1. Legs without pending offers ignore it.
+     */
+    default void refuseMediaUpdate(int sipStatus, String reasonPhrase) {}
 }

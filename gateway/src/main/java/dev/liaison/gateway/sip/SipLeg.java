@@ -346,6 +346,22 @@ public final class SipLeg implements CallLeg {
     }
 
     @Override
+    public void refuseMediaUpdate(int sipStatus, String reasonPhrase) {
+        act("refuseMediaUpdate", () -> {
+            if (state == LegState.ENDED || pendingOffer == null) {
+                ignored("refuseMediaUpdate");
+            } else {
+                LOG.info(
+                        "Leg {}: {} offer refused with {}",
+                        id,
+                        pendingOffer.getRequest().getMethod(),
+                        sipStatus);
+                refusePendingOffer(sipStatus, reasonPhrase);
+            }
+        });
+    }
+
+    @Override
     public void reportTransferOutcome(int sipStatus, String reasonPhrase) {
         act("reportTransferOutcome", () -> {
             if (transfer == null || !transfer.active() || state != LegState.ANSWERED) {
@@ -661,14 +677,25 @@ public final class SipLeg implements CallLeg {
                                 "Leg {}: {} offer not answered in time",
                                 id,
                                 transaction.getRequest().getMethod());
-                        pendingOffer = null;
-                        Response refused =
-                                ctx.messages.createResponse(Response.SERVER_INTERNAL_ERROR, transaction.getRequest());
-                        refused.setHeader(ctx.headers.createRetryAfterHeader(2));
-                        transaction.sendResponse(refused);
-                        ctx.metrics.response(Response.SERVER_INTERNAL_ERROR, true);
+                        refusePendingOffer(Response.SERVER_INTERNAL_ERROR, null);
                     }
                 }));
+    }
+
+    /** Answers {@link #pendingOffer} with {@code status} (with {@code Retry-After: 2} for a 500). */
+    private void refusePendingOffer(int status, String reasonPhrase) throws Exception {
+        ServerTransaction transaction = pendingOffer;
+        pendingOffer = null;
+        cancelOfferTimer();
+        Response refused = ctx.messages.createResponse(status, transaction.getRequest());
+        if (reasonPhrase != null) {
+            refused.setReasonPhrase(reasonPhrase);
+        }
+        if (status == Response.SERVER_INTERNAL_ERROR) {
+            refused.setHeader(ctx.headers.createRetryAfterHeader(2));
+        }
+        transaction.sendResponse(refused);
+        ctx.metrics.response(status, true);
     }
 
     private void cancelOfferTimer() {

@@ -257,6 +257,20 @@ class BridgedCallFlowTest {
         return incoming.callId();
     }
 
+    @Test
+    void earlyOfferFromTheFarEndIsRefusedAtOnceAndTheCallGoesOn() {
+        String callId = callFromBrowser(Optional.of("offer-A"));
+        b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");
+        await().until(() -> callee.commands().size() == 1);
+        callee.listener().onRinging(callee, Optional.of("early-B"));
+        callee.listener().onMediaOffer(callee, "early-update-B");
+        await().until(() -> callee.lastCommand().equals("refuseMediaUpdate 500"));
+        assertThat(caller.commands()).noneMatch(c -> c.startsWith("updateMedia"));
+        callee.listener().onAnswered(callee, "answer-B");
+        await().until(() -> b2bua.stateOf(callId).equals(Optional.of(CallState.ANSWERED)));
+        hangUpAndCheck(callId);
+    }
+
     private String answeredCall() {
         String callId = callFromBrowser(Optional.of("offer-A"));
         b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");

@@ -90,6 +90,11 @@ public final class FakeLeg implements CallLeg {
     }
 
     @Override
+    public void refuseMediaUpdate(int sipStatus, String reasonPhrase) {
+        commands.add("refuseMediaUpdate " + sipStatus);
+    }
+
+    @Override
     public void sendDtmf(char digit, int durationMillis) {
         commands.add("dtmf " + digit);
     }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * UPDATE (RFC 3311) from the far end: an offer in the early dialog and one after the answer are relayed to the call
  * like a re-INVITE's and answered with 200 and the call's SDP; an UPDATE without SDP gets 200 at once; an offer the
- * call leaves unanswered gets 500 with Retry-After instead of a transaction left waiting.
+ * call leaves unanswered gets 500 with Retry-After instead of a transaction left waiting, and one the call refuses
+ * gets it at once.
  */
 class UpdateRelayedLikeReInviteIT {
 
@@ -67,6 +68,22 @@ class UpdateRelayedLikeReInviteIT {
                 call.listener().await("mediaOffer");
                 // Nobody answers the offer: after 64*T1 (32 s) the UPDATE gets 500 with Retry-After.
                 trunk.timers.advance(java.time.Duration.ofSeconds(32));
+                assertThat(call.listener().await("ended").reason()).isEqualTo(EndReason.NORMAL);
+                far.assertScenarioCompleted();
+            }
+            trunk.assertNoLeaks();
+        }
+    }
+
+    @Test
+    void offerTheCallRefusesGets500WithRetryAfterAtOnce() throws Exception {
+        try (SipTrunkFixture trunk = SipTrunkFixture.start()) {
+            trunk.callRequests.reactWith((leg, request) -> leg.answer(SipTestData.ANSWER));
+            try (Sipp far = Sipp.uacTcp("uac-update-unanswered.xml", trunk.host.tcpPort(), "support")) {
+                RecordingCallRequests.Incoming call = trunk.callRequests.awaitCall();
+                call.listener().await("mediaOffer");
+                // What Call does with an offer it cannot relay (one before the answer): no 64*T1 wait.
+                call.leg().refuseMediaUpdate(500, "Early offers are not relayed");
                 assertThat(call.listener().await("ended").reason()).isEqualTo(EndReason.NORMAL);
                 far.assertScenarioCompleted();
             }
