@@ -102,9 +102,10 @@ final class Call implements LegListener {
             end(NO_MEDIA, null);
             return;
         }
+        LegKind calleeKind = created.get().kind();
         Optional<String> offer;
         try {
-            offer = request.sdpOffer().map(sdp -> bridge.offer(BridgeSide.A, caller.kind(), sdp));
+            offer = request.sdpOffer().map(sdp -> bridge.offer(BridgeSide.A, caller.kind(), calleeKind, sdp));
         } catch (MediaException e) {
             log.info("Call {}: media refused: {}", id, e.getMessage());
             end(MEDIA_REFUSED, null);
@@ -207,7 +208,7 @@ final class Call implements LegListener {
             if (request.sdpOffer().isPresent()) {
                 caller.answer(bridge.answer(BridgeSide.B, callee.kind(), sdp));
             } else {
-                caller.answer(bridge.offer(BridgeSide.B, callee.kind(), sdp));
+                caller.answer(bridge.offer(BridgeSide.B, callee.kind(), caller.kind(), sdp));
                 calleeOfferPending = true;
             }
         } catch (MediaException e) {
@@ -246,7 +247,7 @@ final class Call implements LegListener {
         }
         CallLeg other = legOf(side.other());
         try {
-            String offer = bridge.offer(side, leg.kind(), sdpOffer);
+            String offer = bridge.offer(side, leg.kind(), other.kind(), sdpOffer);
             renegotiating = side;
             other.updateMedia(offer);
         } catch (MediaException e) {

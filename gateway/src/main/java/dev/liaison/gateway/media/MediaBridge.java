@@ -11,11 +11,12 @@ public interface MediaBridge extends AutoCloseable {
 
     /**
      * An SDP offer arrived from the leg of kind {@code from} ({@code side} names which of the call's two legs): returns
-     * the broker's offer to send to the other leg.
+     * the broker's offer to send to the other leg, of kind {@code to} (a WebRTC offer towards {@code CLIENT} and
+     * {@code SIP_WS} legs, plain RTP or SDES-SRTP towards {@code SIP} legs).
      *
      * @throws MediaException when the offer cannot be used (no common codec, malformed SDP)
      */
-    String offer(BridgeSide side, LegKind from, String sdpOffer);
+    String offer(BridgeSide side, LegKind from, LegKind to, String sdpOffer);
 
     /**
      * The answer to the last {@link #offer} arrived from the other leg: returns the broker's answer to send back to the

@@ -30,7 +30,7 @@ public final class FakeMediaPort implements MediaPort {
         volatile boolean closed;
 
         @Override
-        public String offer(BridgeSide side, LegKind from, String sdpOffer) {
+        public String offer(BridgeSide side, LegKind from, LegKind to, String sdpOffer) {
             return rewrite(side, sdpOffer);
         }
 

@@ -33,7 +33,7 @@ public final class PassThroughMediaPort implements MediaPort {
         private volatile boolean closed;
 
         @Override
-        public String offer(BridgeSide side, LegKind from, String sdpOffer) {
+        public String offer(BridgeSide side, LegKind from, LegKind to, String sdpOffer) {
             return sdpOffer;
         }
 

@@ -1,0 +1,35 @@
+package dev.liaison.media.bridge;
+
+/** The broker cannot use an SDP or open a bridge; the gateway turns it into SIP 488/503 or JSON {@code media}. */
+public class MediaRefusedException extends RuntimeException {
+
+    /** Why, as a stable code. */
+    public enum Reason {
+        /** The SDP could not be parsed or breaks a limit. */
+        MALFORMED_SDP,
+        /** No codec both sides have, and none the broker can transcode between. */
+        NO_COMMON_CODEC,
+        /** No ports or sessions left. */
+        UNAVAILABLE,
+        /** The bridge id is not open (closed, or never opened on this node). */
+        UNKNOWN_BRIDGE,
+        /** An answer came with no offer pending, or from the side that offered. */
+        UNEXPECTED_ANSWER
+    }
+
+    private final Reason reason;
+
+    public MediaRefusedException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public MediaRefusedException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
