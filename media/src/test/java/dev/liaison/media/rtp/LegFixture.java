@@ -31,7 +31,7 @@ final class LegFixture implements AutoCloseable {
 
     LegFixture(int pairs, int maxLegs, boolean latching) {
         portMin =
-                2 * ThreadLocalRandom.current().nextInt(5_000, 16_000); // 10000-32000: below the Linux ephemeral range;
+                2 * ThreadLocalRandom.current().nextInt(5_000, 16_000); // 10000-32000: below the Linux ephemeral range
         legs = new RtpLegs(
                 new RtpSettings(LOOPBACK, LOOPBACK, portMin, portMin + 2 * pairs - 1, maxLegs, latching),
                 registry,
