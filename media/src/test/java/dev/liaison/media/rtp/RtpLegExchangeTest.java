@@ -214,6 +214,73 @@ class RtpLegExchangeTest {
     }
 
     @Test
+    void manyLegsShareOneReaderThread() throws Exception {
+        List<RtpLegControl> opened = new java.util.ArrayList<>();
+        List<Recorder> recorders = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            RtpLegControl leg = fixture.legs.open("bridge-" + i / 2, Optional.empty());
+            Recorder recorder = new Recorder();
+            leg.listen(recorder);
+            opened.add(leg);
+            recorders.add(recorder);
+        }
+        for (int i = 0; i < 10; i += 2) {
+            RtpLegControl a = opened.get(i);
+            RtpLegControl b = opened.get(i + 1);
+            a.remoteDescription(Optional.of(b.localAddress()), Optional.empty(), true, Optional.empty());
+            b.remoteDescription(Optional.of(a.localAddress()), Optional.empty(), true, Optional.empty());
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(opened.get(i).sendRtp(Packets.rtp(0, i, i, i, 10), 22)).isTrue();
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(RtpPacket.parse(recorders.get(i).nextRtp()).ssrc()).isEqualTo(i ^ 1);
+        }
+
+        assertThat(Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals(RtpLegs.READER_THREAD)))
+                .hasSize(1);
+        assertThat(fixture.legs.openCount()).isEqualTo(10);
+        opened.forEach(RtpLegControl::close);
+    }
+
+    @Test
+    void randomDatagramsOnBothPortsNeverStopTheReader() throws Exception {
+        RtpLegControl plain = fixture.legs.open("bridge-8", Optional.empty());
+        RtpLegControl sdes =
+                fixture.legs.open("bridge-8", Optional.of(dev.liaison.media.srtp.SrtpProfile.AES128_CM_HMAC_SHA1_80));
+        Recorder recorder = new Recorder();
+        plain.listen(recorder);
+        sdes.listen(new Recorder());
+        DatagramSocket peer = fixture.socket();
+        sdes.remoteDescription(
+                Optional.of(address(peer)),
+                Optional.empty(),
+                false,
+                Optional.of(dev.liaison.media.srtp.SdesCrypto.generate(
+                                1, dev.liaison.media.srtp.SrtpProfile.AES128_CM_HMAC_SHA1_80)
+                        .format()));
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 400; i++) {
+            byte[] junk = new byte[random.nextInt(200)];
+            random.nextBytes(junk);
+            if (junk.length > 0 && i % 2 == 0) {
+                junk[0] = (byte) (0x80 | (junk[0] & 0x3F));
+            }
+            RtpLegControl target = i % 4 < 2 ? plain : sdes;
+            send(peer, junk, i % 3 == 0 ? LegFixture.rtcpOf(target.localAddress()) : target.localAddress());
+        }
+        send(peer, Packets.rtp(0, 1, 1, 0xF00D, 10), plain.localAddress());
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> recorder.rtp.stream().anyMatch(p -> RtpPacket.readInt(p, 8) == 0xF00D));
+        assertThat(fixture.legs.readerAlive()).isTrue();
+        assertThat(plain.statistics().dropped() + sdes.statistics().dropped()).isPositive();
+        plain.close();
+        sdes.close();
+    }
+
+    @Test
     void aLegWithoutThePeersDescriptionSendsNothing() {
         RtpLegControl leg = fixture.legs.open("bridge-6", Optional.empty());
 
