@@ -380,6 +380,11 @@ public final class RtpLeg implements RtpLegControl {
      * inbound streams and an SDES CNAME. Returns false when it cannot send (no peer, hold, closed).
      */
     public boolean sendReport() {
+        synchronized (sendLock) {
+            if (rtpDestination().isEmpty()) {
+                return false; // counted; the report intervals are not advanced
+            }
+        }
         Instant now = clock.instant();
         long nowNanos = nanos(now);
         List<ReportBlock> blocks = inbound.reportBlocks(nowNanos);
