@@ -30,10 +30,14 @@ final class LegFixture implements AutoCloseable {
     private final List<DatagramSocket> sockets = new ArrayList<>();
 
     LegFixture(int pairs, int maxLegs, boolean latching) {
+        this(LOOPBACK, pairs, maxLegs, latching);
+    }
+
+    LegFixture(InetAddress address, int pairs, int maxLegs, boolean latching) {
         portMin =
                 2 * ThreadLocalRandom.current().nextInt(5_000, 16_000); // 10000-32000: below the Linux ephemeral range
         legs = new RtpLegs(
-                new RtpSettings(LOOPBACK, LOOPBACK, portMin, portMin + 2 * pairs - 1, maxLegs, latching),
+                new RtpSettings(address, address, portMin, portMin + 2 * pairs - 1, maxLegs, latching),
                 registry,
                 clock);
     }
