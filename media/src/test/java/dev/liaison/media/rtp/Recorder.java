@@ -9,7 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A listener that keeps what a leg delivered. */
-final class Recorder implements LegListener {
+class Recorder implements LegListener {
     final BlockingQueue<byte[]> rtp = new LinkedBlockingQueue<>();
     final BlockingQueue<byte[]> rtcp = new LinkedBlockingQueue<>();
     final BlockingQueue<LegEndReason> ended = new LinkedBlockingQueue<>();

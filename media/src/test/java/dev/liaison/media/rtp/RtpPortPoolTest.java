@@ -77,6 +77,27 @@ class RtpPortPoolTest {
     }
 
     @Test
+    void aLegClosedFromItsOwnListenerOnTheReaderThreadReleasesItsPorts() throws Exception {
+        try (LegFixture fixture = new LegFixture(4, 4, true)) {
+            RtpLegControl leg = fixture.legs.open("b1", Optional.empty());
+            leg.listen(new Recorder() {
+                @Override
+                public void rtp(dev.liaison.media.leg.MediaLeg from, byte[] packet, int length) {
+                    from.close();
+                }
+            });
+            java.net.DatagramSocket phone = fixture.socket();
+            LegFixture.send(phone, Packets.rtp(0, 1, 1, 1, 10), leg.localAddress());
+
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> fixture.legs.portsInUse() == 0);
+            assertThat(fixture.legs.openCount()).isZero();
+            assertThat(fixture.legs.readerAlive()).isTrue();
+        }
+    }
+
+    @Test
     void aPoolOfOnePairAllocatesOnlyEvenPorts() {
         RtpPortPool pool = new RtpPortPool(LegFixture.LOOPBACK, 40_001, 40_003);
         assertThat(pool.capacity()).isEqualTo(1);
