@@ -26,6 +26,9 @@ public final class MuxSession {
 
         /** An ICE check nominated {@code address}: media now comes from and goes to it. Before its answer is sent. */
         default void bound(InetSocketAddress address) {}
+
+        /** The mux itself was closed under the session: nothing more will arrive or leave. */
+        default void transportClosed() {}
     }
 
     private final String id;
@@ -96,6 +99,12 @@ public final class MuxSession {
         if (!inbound.offer(datagram)) {
             dropped.incrementAndGet();
             droppedCounter.increment();
+        }
+    }
+
+    void transportClosed() {
+        if (handler != null) {
+            handler.transportClosed();
         }
     }
 

@@ -169,7 +169,10 @@ public final class UdpMux implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List.copyOf(byUfrag.values()).forEach(this::close);
+        for (MuxSession session : List.copyOf(byUfrag.values())) {
+            close(session);
+            session.transportClosed();
+        }
     }
 
     private void readLoop() {

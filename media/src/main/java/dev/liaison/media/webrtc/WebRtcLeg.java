@@ -346,6 +346,11 @@ public final class WebRtcLeg implements WebRtcLegControl {
         }
 
         @Override
+        public void transportClosed() {
+            end(LegEndReason.TRANSPORT_FAILED);
+        }
+
+        @Override
         public void bound(InetSocketAddress address) {
             Association a = association;
             if (a != null && a.role() == DtlsRole.CLIENT) {

@@ -378,6 +378,19 @@ class WebRtcLegLoopbackTest {
     }
 
     @Test
+    void closingTheMuxUnderALegEndsItWithTransportFailed() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        WebRtcLeg leg = open(listener);
+        connect(leg, peer());
+
+        mux.close();
+
+        assertThat(listener.ended.poll()).isEqualTo(LegEndReason.TRANSPORT_FAILED);
+        assertThat(leg.ready()).isFalse();
+        assertThat(legs.openCount()).isZero();
+    }
+
+    @Test
     void aFullPortRefusesNewLegsAndMalformedDescriptionsAreRefused() throws Exception {
         WebRtcLeg leg = open(new RecordingListener());
         open(new RecordingListener());
