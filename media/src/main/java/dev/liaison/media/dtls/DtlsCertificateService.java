@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -14,8 +15,8 @@ import org.bouncycastle.cert.bc.BcX509v3CertificateBuilder;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
-import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -54,8 +55,10 @@ public final class DtlsCertificateService {
     private DtlsCertificate generate() {
         X9ECParameters curve = CustomNamedCurves.getByName("P-256");
         ECKeyPairGenerator generator = new ECKeyPairGenerator();
+        // Named domain parameters, so the certificate names the curve (OID secp256r1): BoringSSL (Chromium) rejects
+        // a certificate with explicit curve parameters with decode_error.
         generator.init(new ECKeyGenerationParameters(
-                new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH()), random));
+                new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, curve), random));
         AsymmetricCipherKeyPair keyPair = generator.generateKeyPair();
         Instant now = clock.instant();
         Instant notAfter = now.plus(validity);

@@ -8,5 +8,7 @@ public enum DtlsFailure {
     TIMEOUT,
     PEER_ALERT,
     PROTOCOL_ERROR,
-    CLOSED
+    CLOSED,
+    /** The handshake executor refused the task (its bounded pool and queue are full). */
+    OVERLOADED
 }

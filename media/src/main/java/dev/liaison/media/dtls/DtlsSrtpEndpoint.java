@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSServerProtocol;
@@ -54,10 +55,17 @@ public final class DtlsSrtpEndpoint implements AutoCloseable {
         this.transport = new QueueDatagramTransport(settings.inboundQueueCapacity(), settings.mtu(), sender);
     }
 
-    /** Starts the handshake on the executor; a server waits for the ClientHello, a client sends it. */
+    /**
+     * Starts the handshake on the executor; a server waits for the ClientHello, a client sends it. When the executor
+     * refuses the task (a bounded pool that is full), the handshake fails at once with {@link DtlsFailure#OVERLOADED}.
+     */
     public CompletableFuture<SrtpKeyingMaterial> start() {
         if (state.compareAndSet(DtlsState.NEW, DtlsState.HANDSHAKING)) {
-            executor.execute(this::handshake);
+            try {
+                executor.execute(this::handshake);
+            } catch (RejectedExecutionException e) {
+                fail(new DtlsHandshakeException(DtlsFailure.OVERLOADED, "no handshake thread free", e));
+            }
         }
         return keys;
     }
@@ -83,7 +91,12 @@ public final class DtlsSrtpEndpoint implements AutoCloseable {
             return;
         }
         if (state.get() == DtlsState.CONNECTED) {
-            executor.execute(this::drainAfterHandshake);
+            try {
+                executor.execute(this::drainAfterHandshake);
+            } catch (RejectedExecutionException e) {
+                // The datagram stays queued (bounded) and is read with the next one.
+                log.debug("DTLS {} drain refused by the executor: {}", role, e.toString());
+            }
         }
     }
 

@@ -1,28 +1,19 @@
 package dev.liaison.media.dtls;
 
 import dev.liaison.media.srtp.SrtpKeyingMaterial;
-import dev.liaison.media.srtp.SrtpProfile;
 import java.io.IOException;
 import java.util.Hashtable;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
-import org.bouncycastle.tls.ExporterLabel;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsServerCertificate;
-import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /** The DTLS 1.2 client side of DTLS-SRTP, for answers with {@code a=setup:active}. */
 final class SrtpDtlsClient extends DefaultTlsClient {
-    private final BcTlsCrypto crypto;
-    private final DtlsCertificate certificate;
-    private final DtlsSettings settings;
-    private final PeerCertificateCheck peerCheck;
-    private final HandshakeProblem problem;
-    private SrtpProfile profile;
-    private volatile SrtpKeyingMaterial keys;
+    private final SrtpDtlsPeer peer;
 
     SrtpDtlsClient(
             BcTlsCrypto crypto,
@@ -31,30 +22,26 @@ final class SrtpDtlsClient extends DefaultTlsClient {
             DtlsSettings settings,
             HandshakeProblem problem) {
         super(crypto);
-        this.crypto = crypto;
-        this.certificate = certificate;
-        this.settings = settings;
-        this.problem = problem;
-        this.peerCheck = new PeerCertificateCheck(remote, problem);
+        this.peer = new SrtpDtlsPeer(crypto, certificate, remote, settings, problem);
     }
 
     SrtpKeyingMaterial keys() {
-        return keys;
+        return peer.keys();
     }
 
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
-        return ProtocolVersion.DTLSv12.only();
+        return peer.supportedVersions();
     }
 
     @Override
     protected int[] getSupportedCipherSuites() {
-        return TlsUtils.getSupportedCipherSuites(crypto, DtlsCredentials.CIPHER_SUITES);
+        return peer.supportedCipherSuites();
     }
 
     @Override
     public int getHandshakeTimeoutMillis() {
-        return (int) settings.handshakeTimeout().toMillis();
+        return peer.handshakeTimeoutMillis();
     }
 
     @Override
@@ -64,14 +51,14 @@ final class SrtpDtlsClient extends DefaultTlsClient {
         if (extensions == null) {
             extensions = new Hashtable();
         }
-        SrtpExtension.offer(extensions, settings.profiles());
+        SrtpExtension.offer(extensions, peer.settings().profiles());
         return extensions;
     }
 
     @Override
     public void processServerExtensions(Hashtable serverExtensions) throws IOException {
         super.processServerExtensions(serverExtensions);
-        profile = SrtpExtension.chosen(serverExtensions, settings.profiles(), problem);
+        peer.chose(SrtpExtension.chosen(serverExtensions, peer.settings().profiles(), peer.problem()));
     }
 
     @Override
@@ -79,12 +66,12 @@ final class SrtpDtlsClient extends DefaultTlsClient {
         return new TlsAuthentication() {
             @Override
             public void notifyServerCertificate(TlsServerCertificate serverCertificate) throws IOException {
-                peerCheck.verify(serverCertificate.getCertificate());
+                peer.verifyPeer(serverCertificate.getCertificate());
             }
 
             @Override
             public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
-                return DtlsCredentials.signer(crypto, context, certificate);
+                return peer.credentials(context);
             }
         };
     }
@@ -92,7 +79,6 @@ final class SrtpDtlsClient extends DefaultTlsClient {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        byte[] material = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, profile.keyingMaterialLength());
-        keys = SrtpKeyingMaterial.fromDtlsExport(profile, material, true);
+        peer.exportKeys(context, true);
     }
 }

@@ -1,14 +1,12 @@
 package dev.liaison.media.dtls;
 
 import dev.liaison.media.srtp.SrtpKeyingMaterial;
-import dev.liaison.media.srtp.SrtpProfile;
 import java.io.IOException;
 import java.util.Hashtable;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
-import org.bouncycastle.tls.ExporterLabel;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsUtils;
@@ -19,13 +17,7 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * the remote SDP fingerprint, and the SRTP keys exported once the handshake completes.
  */
 final class SrtpDtlsServer extends DefaultTlsServer {
-    private final BcTlsCrypto crypto;
-    private final DtlsCertificate certificate;
-    private final DtlsSettings settings;
-    private final PeerCertificateCheck peerCheck;
-    private final HandshakeProblem problem;
-    private SrtpProfile profile;
-    private volatile SrtpKeyingMaterial keys;
+    private final SrtpDtlsPeer peer;
 
     SrtpDtlsServer(
             BcTlsCrypto crypto,
@@ -34,41 +26,37 @@ final class SrtpDtlsServer extends DefaultTlsServer {
             DtlsSettings settings,
             HandshakeProblem problem) {
         super(crypto);
-        this.crypto = crypto;
-        this.certificate = certificate;
-        this.settings = settings;
-        this.problem = problem;
-        this.peerCheck = new PeerCertificateCheck(remote, problem);
+        this.peer = new SrtpDtlsPeer(crypto, certificate, remote, settings, problem);
     }
 
     SrtpKeyingMaterial keys() {
-        return keys;
+        return peer.keys();
     }
 
     @Override
     protected ProtocolVersion[] getSupportedVersions() {
-        return ProtocolVersion.DTLSv12.only();
+        return peer.supportedVersions();
     }
 
     @Override
     protected int[] getSupportedCipherSuites() {
-        return TlsUtils.getSupportedCipherSuites(crypto, DtlsCredentials.CIPHER_SUITES);
+        return peer.supportedCipherSuites();
     }
 
     @Override
     public int getHandshakeTimeoutMillis() {
-        return (int) settings.handshakeTimeout().toMillis();
+        return peer.handshakeTimeoutMillis();
     }
 
     @Override
     protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
-        return DtlsCredentials.signer(crypto, context, certificate);
+        return peer.credentials(context);
     }
 
     @Override
     public void processClientExtensions(Hashtable clientExtensions) throws IOException {
         super.processClientExtensions(clientExtensions);
-        profile = SrtpExtension.choose(clientExtensions, settings.profiles(), problem);
+        peer.chose(SrtpExtension.choose(clientExtensions, peer.settings().profiles(), peer.problem()));
     }
 
     @Override
@@ -78,7 +66,7 @@ final class SrtpDtlsServer extends DefaultTlsServer {
         if (extensions == null) {
             extensions = new Hashtable();
         }
-        SrtpExtension.answer(extensions, profile);
+        SrtpExtension.answer(extensions, peer.profile());
         return extensions;
     }
 
@@ -90,13 +78,12 @@ final class SrtpDtlsServer extends DefaultTlsServer {
 
     @Override
     public void notifyClientCertificate(Certificate clientCertificate) throws IOException {
-        peerCheck.verify(clientCertificate);
+        peer.verifyPeer(clientCertificate);
     }
 
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        byte[] material = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, profile.keyingMaterialLength());
-        keys = SrtpKeyingMaterial.fromDtlsExport(profile, material, false);
+        peer.exportKeys(context, false);
     }
 }

@@ -10,11 +10,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One WebRTC session on the muxed port: its ICE-lite agent and a bounded queue of DTLS, RTP and RTCP datagrams from
- * its nominated address. When the queue is full the newest datagram is dropped and counted (the reader never
- * blocks).
+ * One WebRTC session on the muxed port: its ICE-lite agent, and either a {@link Handler} called on the mux reader
+ * thread with every DTLS, RTP and RTCP datagram from its nominated address, or (without a handler) a bounded queue of
+ * them. When the queue is full the newest datagram is dropped and counted (the reader never blocks).
  */
 public final class MuxSession {
+
+    /**
+     * Takes a session's datagrams as they arrive, on the mux reader thread (no thread per session). Implementations
+     * must not block: hand slow work (a DTLS handshake) to an executor.
+     */
+    public interface Handler {
+        /** One DTLS, RTP or RTCP datagram from the session's bound address. */
+        void datagram(Datagram datagram);
+
+        /** An ICE check nominated {@code address}: media now comes from and goes to it. Before its answer is sent. */
+        default void bound(InetSocketAddress address) {}
+
+        /** The mux itself was closed under the session: nothing more will arrive or leave. */
+        default void transportClosed() {}
+    }
 
     private final String id;
     private final IceLiteAgent agent;
@@ -22,11 +37,13 @@ public final class MuxSession {
     private final AtomicLong dropped = new AtomicLong();
     private final Counter droppedCounter;
     private final UdpMux mux;
+    private final Handler handler;
 
-    MuxSession(String id, IceLiteAgent agent, int queueCapacity, Counter droppedCounter, UdpMux mux) {
+    MuxSession(String id, IceLiteAgent agent, int queueCapacity, Counter droppedCounter, UdpMux mux, Handler handler) {
         this.id = id;
         this.agent = agent;
-        this.inbound = new ArrayBlockingQueue<>(queueCapacity);
+        this.handler = handler;
+        this.inbound = new ArrayBlockingQueue<>(handler == null ? queueCapacity : 1);
         this.droppedCounter = droppedCounter;
         this.mux = mux;
     }
@@ -44,7 +61,7 @@ public final class MuxSession {
         return agent.nominatedAddress();
     }
 
-    /** The next DTLS/RTP/RTCP datagram, waiting up to {@code timeout}; null if none came. */
+    /** The next DTLS/RTP/RTCP datagram, waiting up to {@code timeout}; null if none came (always, with a handler). */
     public Datagram poll(long timeout, TimeUnit unit) throws InterruptedException {
         return inbound.poll(timeout, unit);
     }
@@ -56,11 +73,16 @@ public final class MuxSession {
 
     /** Sends {@code data} from the muxed port to the nominated address; false when there is none yet. */
     public boolean send(byte[] data) {
+        return send(data, 0, data.length);
+    }
+
+    /** Sends {@code length} bytes of {@code data} from {@code offset}, as {@link #send(byte[])}. */
+    public boolean send(byte[] data, int offset, int length) {
         Optional<InetSocketAddress> to = remoteAddress();
         if (to.isEmpty()) {
             return false;
         }
-        mux.send(data, to.get());
+        mux.send(data, offset, length, to.get());
         return true;
     }
 
@@ -70,9 +92,25 @@ public final class MuxSession {
     }
 
     void offer(Datagram datagram) {
+        if (handler != null) {
+            handler.datagram(datagram);
+            return;
+        }
         if (!inbound.offer(datagram)) {
             dropped.incrementAndGet();
             droppedCounter.increment();
+        }
+    }
+
+    void transportClosed() {
+        if (handler != null) {
+            handler.transportClosed();
+        }
+    }
+
+    void bound(InetSocketAddress address) {
+        if (handler != null) {
+            handler.bound(address);
         }
     }
 }

@@ -49,6 +49,7 @@ public final class UdpMux implements AutoCloseable {
     private final Counter unknownUfrag;
     private final Counter malformed;
     private final Counter queueFull;
+    private final Counter handlerFailed;
     private final DatagramChannel channel;
     private final Thread reader;
 
@@ -66,6 +67,7 @@ public final class UdpMux implements AutoCloseable {
         unknownUfrag = dropCounter("unknown-ufrag");
         malformed = dropCounter("malformed");
         queueFull = dropCounter("queue-full");
+        handlerFailed = dropCounter("handler-failed");
         registry.gaugeMapSize("liaison.media.mux.sessions", List.of(), byUfrag);
         try {
             channel = DatagramChannel.open();
@@ -94,12 +96,22 @@ public final class UdpMux implements AutoCloseable {
     }
 
     public MuxSession createSession(IceCredentials local, String remoteUfrag) {
+        return createSession(local, remoteUfrag, null);
+    }
+
+    /**
+     * A new session whose datagrams go to {@code handler} on the reader thread instead of a queue ({@code null}: the
+     * queue).
+     *
+     * @throws IllegalStateException when the port already carries {@link MuxSettings#maxSessions()} sessions
+     */
+    public MuxSession createSession(IceCredentials local, String remoteUfrag, MuxSession.Handler handler) {
         if (byUfrag.size() >= settings.maxSessions()) {
             throw new IllegalStateException("the media port already carries " + settings.maxSessions() + " sessions");
         }
         IceLiteAgent agent = new IceLiteAgent(local, remoteUfrag, clock, settings.consentTimeout());
-        MuxSession session =
-                new MuxSession(UUID.randomUUID().toString(), agent, settings.sessionQueueCapacity(), queueFull, this);
+        MuxSession session = new MuxSession(
+                UUID.randomUUID().toString(), agent, settings.sessionQueueCapacity(), queueFull, this, handler);
         if (byUfrag.putIfAbsent(local.ufrag(), session) != null) {
             throw new IllegalArgumentException("ice-ufrag already in use");
         }
@@ -128,8 +140,12 @@ public final class UdpMux implements AutoCloseable {
     }
 
     void send(byte[] data, InetSocketAddress to) {
+        send(data, 0, data.length, to);
+    }
+
+    void send(byte[] data, int offset, int length, InetSocketAddress to) {
         try {
-            channel.send(ByteBuffer.wrap(data), to);
+            channel.send(ByteBuffer.wrap(data, offset, length), to);
         } catch (IOException e) {
             log.debug("send to {} failed: {}", to, e.toString());
         }
@@ -153,7 +169,10 @@ public final class UdpMux implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List.copyOf(byUfrag.values()).forEach(this::close);
+        for (MuxSession session : List.copyOf(byUfrag.values())) {
+            close(session);
+            session.transportClosed();
+        }
     }
 
     private void readLoop() {
@@ -185,7 +204,13 @@ public final class UdpMux implements AutoCloseable {
             unknownAddress.increment();
             return;
         }
-        session.offer(new Datagram(packetClass, data, source));
+        try {
+            session.offer(new Datagram(packetClass, data, source));
+        } catch (RuntimeException e) {
+            // A session's handler failing must not stop the reader for every other session.
+            handlerFailed.increment();
+            log.warn("media session {} failed on a {} datagram: {}", session.id(), packetClass, e.toString());
+        }
     }
 
     private void handleStun(byte[] data, InetSocketAddress source) {
@@ -231,6 +256,7 @@ public final class UdpMux implements AutoCloseable {
             before.ifPresent(old -> byAddress.remove(old, session));
             byAddress.put(after.get(), session);
             log.info("media session {} bound to {}", session.id(), after.get());
+            session.bound(after.get());
         }
         result.response().ifPresent(bytes -> send(bytes, source));
     }
