@@ -81,7 +81,8 @@ public final class SrtpSession implements AutoCloseable {
         Map<Integer, SrtpCryptoContext> contexts = protect ? rtpOut : rtpIn;
         try {
             SrtpCryptoContext context = contexts.get(ssrc);
-            if (context == null) {
+            boolean fresh = context == null;
+            if (fresh) {
                 if (contexts.size() >= maxSsrcs) {
                     return drop(op, "rtp", SrtpOutcome.TOO_MANY_SSRCS);
                 }
@@ -90,7 +91,12 @@ public final class SrtpSession implements AutoCloseable {
             PacketBuffer buffer = new PacketBuffer(packet, off, len, TAG_SPARE);
             SrtpErrorStatus status =
                     protect ? context.transformPacket(buffer) : context.reverseTransformPacket(buffer, false);
-            return result(op, "rtp", status, buffer);
+            SrtpResult result = result(op, "rtp", status, buffer);
+            if (fresh && !protect && !result.ok()) {
+                // A stream exists only once a packet of it authenticates: spoofed SSRCs must not use up the slots.
+                contexts.remove(ssrc, context);
+            }
+            return result;
         } catch (GeneralSecurityException | IllegalStateException e) {
             return drop(op, "rtp", SrtpOutcome.FAILED);
         }
@@ -106,7 +112,8 @@ public final class SrtpSession implements AutoCloseable {
         Map<Integer, SrtcpCryptoContext> contexts = protect ? rtcpOut : rtcpIn;
         try {
             SrtcpCryptoContext context = contexts.get(ssrc);
-            if (context == null) {
+            boolean fresh = context == null;
+            if (fresh) {
                 if (contexts.size() >= maxSsrcs) {
                     return drop(op, "rtcp", SrtpOutcome.TOO_MANY_SSRCS);
                 }
@@ -114,7 +121,11 @@ public final class SrtpSession implements AutoCloseable {
             }
             PacketBuffer buffer = new PacketBuffer(packet, off, len, TAG_SPARE);
             SrtpErrorStatus status = protect ? context.transformPacket(buffer) : context.reverseTransformPacket(buffer);
-            return result(op, "rtcp", status, buffer);
+            SrtpResult result = result(op, "rtcp", status, buffer);
+            if (fresh && !protect && !result.ok()) {
+                contexts.remove(ssrc, context);
+            }
+            return result;
         } catch (GeneralSecurityException | IllegalStateException e) {
             return drop(op, "rtcp", SrtpOutcome.FAILED);
         }

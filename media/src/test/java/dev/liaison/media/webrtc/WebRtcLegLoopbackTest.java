@@ -30,7 +30,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -357,9 +356,6 @@ class WebRtcLegLoopbackTest {
     }
 
     @Test
-    @Disabled("known bug in srtp: SrtpSession keeps a crypto context for an SSRC whose first packet failed"
-            + " authentication, so spoofed packets with many SSRCs use up maxSsrcs and the real stream is then refused"
-            + " (TOO_MANY_SSRCS); the context should be kept only once a packet authenticates")
     void spoofedSrtpWithManySsrcsDoesNotLockOutTheRealStream() throws Exception {
         RecordingListener listener = new RecordingListener();
         WebRtcLeg leg = open(listener);
