@@ -143,12 +143,21 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
                     .contains("a=setup:passive")
                     .contains("127.0.0.1 " + MUX_PORT + " typ host");
 
-            JsonNode flowing = browser.awaitStats(
-                    "audio both ways: DTLS connected, packets sent, packets received with an audio level above 0",
-                    stats -> stats.path("transport").path("dtlsState").asText().equals("connected")
-                            && stats.path("outbound").path("packetsSent").asLong() > 0
-                            && stats.path("inbound").path("packetsReceived").asLong() > 0
-                            && stats.path("maxAudioLevel").asDouble() > 0);
+            JsonNode flowing;
+            try {
+                flowing = browser.awaitStats(
+                        "audio both ways: DTLS connected, packets sent, packets received with an audio level above 0",
+                        stats -> stats.path("transport")
+                                        .path("dtlsState")
+                                        .asText()
+                                        .equals("connected")
+                                && stats.path("outbound").path("packetsSent").asLong() > 0
+                                && stats.path("inbound").path("packetsReceived").asLong() > 0
+                                && stats.path("maxAudioLevel").asDouble() > 0);
+            } catch (AssertionError e) {
+                // Where the audio stopped: the SIP side as the tap saw it.
+                throw new AssertionError(e.getMessage() + "\n" + phone.tap, e);
+            }
             assertThat(flowing.path("inbound").path("codec").asText()).isEqualToIgnoringCase(codec.mimeType);
             assertThat(flowing.path("outbound").path("codec").asText()).isEqualToIgnoringCase(codec.mimeType);
             assertThat(flowing.path("selectedPair").path("remote").path("port").asInt())

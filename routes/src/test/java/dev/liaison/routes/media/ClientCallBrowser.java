@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -146,12 +147,13 @@ final class ClientCallBrowser implements AutoCloseable {
     JsonNode nextMessage(String type) {
         try {
             return Awaitility.await("a '" + type + "' message on the page")
+                    .failFast("the page reported a failure", () -> !failures.isEmpty())
                     .atMost(WAIT)
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> unconsumed(type), Optional::isPresent)
                     .orElseThrow();
-        } catch (ConditionTimeoutException e) {
-            return fail("no '" + type + "' message reached the page within " + WAIT + "\n" + diagnostics());
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            return fail("no '" + type + "' message reached the page (" + e.getMessage() + ")\n" + diagnostics());
         }
     }
 
@@ -173,11 +175,12 @@ final class ClientCallBrowser implements AutoCloseable {
     void awaitPageEvent(String kind) {
         try {
             Awaitility.await("the page's '" + kind + "' event")
+                    .failFast("the page reported a failure", () -> !failures.isEmpty())
                     .atMost(WAIT)
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> kinds.contains(kind));
-        } catch (ConditionTimeoutException e) {
-            fail("the page never posted '" + kind + "' within " + WAIT + "\n" + diagnostics());
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            fail("the page never posted '" + kind + "' (" + e.getMessage() + ")\n" + diagnostics());
         }
     }
 
@@ -196,11 +199,13 @@ final class ClientCallBrowser implements AutoCloseable {
     JsonNode awaitStats(String description, Predicate<JsonNode> condition) {
         try {
             return Awaitility.await(description)
+                    .failFast("the page reported a failure", () -> !failures.isEmpty())
                     .atMost(WAIT)
                     .pollInterval(Duration.ofMillis(100))
                     .until(stats::get, latest -> latest != null && condition.test(latest));
-        } catch (ConditionTimeoutException e) {
-            return fail("the page's getStats never showed " + description + " within " + WAIT + "\n" + diagnostics());
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            return fail(
+                    "the page's getStats never showed " + description + " (" + e.getMessage() + ")\n" + diagnostics());
         }
     }
 

@@ -82,7 +82,8 @@ class ClientCallPageSignalingIT {
     @Test
     void signalingHalfWorksWithTheRealBrowserSdp() throws Exception {
         String token = tokens.issue("visitor-1", "acme", Set.of("pbx"), Set.of(), Duration.ofMinutes(5));
-        try (Sipp pbx = Sipp.uas("uas-webrtc-answer-await-bye.xml", PBX_PORT);
+        // SIPp's whole run, overriding Sipp's 30 s: the call spans Chromium's start.
+        try (Sipp pbx = Sipp.uas("uas-webrtc-answer-await-bye.xml", PBX_PORT, "-timeout", "90s");
                 ClientCallBrowser browser =
                         ClientCallBrowser.call("ws://127.0.0.1:" + httpPort + "/ws/client", token, "pbx", Codec.OPUS)) {
             browsers.add(browser);

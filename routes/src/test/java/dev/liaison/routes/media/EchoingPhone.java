@@ -9,7 +9,8 @@ import java.net.InetSocketAddress;
 /**
  * A phone behind the trunk that talks back: SIPp running {@code uas-answer-echo-rtp.xml} on {@code sipPort} (answers
  * PCMU, waits for BYE) with {@code -rtp_echo}, so it returns every RTP packet it receives, and an {@link RtpTap} in
- * front of its echo port, whose port is the one in SIPp's SDP. Closing it stops SIPp and the tap.
+ * front of its echo port, whose port is the one in SIPp's SDP. SIPp gives up after 90 s (the call fails then).
+ * Closing it stops SIPp and the tap.
  */
 final class EchoingPhone implements AutoCloseable {
 
@@ -36,7 +37,10 @@ final class EchoingPhone implements AutoCloseable {
                     "-rtp_echo",
                     "-key",
                     "rtp_port",
-                    Integer.toString(tap.port()));
+                    Integer.toString(tap.port()),
+                    // SIPp's whole run, overriding Sipp's 30 s: a browser call spans Chromium's start and the media.
+                    "-timeout",
+                    "90s");
             return new EchoingPhone(sipp, tap);
         } catch (IOException | RuntimeException | Error e) {
             closeTap(tap);
