@@ -1,0 +1,88 @@
+package dev.liaison.routes.media;
+
+import dev.liaison.gateway.sip.Sipp;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+/**
+ * A phone behind the trunk that talks back: SIPp running {@code uas-answer-echo-rtp.xml} on {@code sipPort} (answers
+ * PCMU, waits for BYE) with {@code -rtp_echo}, so it returns every RTP packet it receives, and an {@link RtpTap} in
+ * front of its echo port, whose port is the one in SIPp's SDP. SIPp gives up after 90 s (the call fails then).
+ * Closing it stops SIPp and the tap.
+ */
+final class EchoingPhone implements AutoCloseable {
+
+    final Sipp sipp;
+    final RtpTap tap;
+
+    private EchoingPhone(Sipp sipp, RtpTap tap) {
+        this.sipp = sipp;
+        this.tap = tap;
+    }
+
+    /** Starts the tap, then SIPp listening on {@code sipPort} on 127.0.0.1. */
+    static EchoingPhone answeringOn(int sipPort) throws IOException {
+        int echoPort = freeEchoPort();
+        RtpTap tap = RtpTap.inFrontOf(echoPort);
+        try {
+            Sipp sipp = Sipp.uas(
+                    "uas-answer-echo-rtp.xml",
+                    sipPort,
+                    "-mi",
+                    "127.0.0.1",
+                    "-mp",
+                    Integer.toString(echoPort),
+                    "-rtp_echo",
+                    "-key",
+                    "rtp_port",
+                    Integer.toString(tap.port()),
+                    // SIPp's whole run, overriding Sipp's 30 s: a browser call spans Chromium's start and the media.
+                    "-timeout",
+                    "90s");
+            return new EchoingPhone(sipp, tap);
+        } catch (IOException | RuntimeException | Error e) {
+            closeTap(tap);
+            throw e;
+        }
+    }
+
+    /** Whether the tap's socket and thread are gone (SIPp itself is stopped by {@link #close()}). */
+    boolean closed() {
+        return tap.closed();
+    }
+
+    @Override
+    public void close() {
+        sipp.close();
+        closeTap(tap);
+    }
+
+    private static void closeTap(RtpTap tap) {
+        try {
+            tap.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A port for SIPp's RTP echo: SIPp also binds the port 2 above it (video), so both must be free. */
+    private static int freeEchoPort() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = Sipp.freePort();
+            if (port + 2 <= 65_535 && udpFree(port + 2)) {
+                return port;
+            }
+        }
+        throw new IOException("no free UDP port p with p + 2 free on loopback");
+    }
+
+    static boolean udpFree(int port) {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+            return probe.getLocalPort() == port;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+}
