@@ -122,7 +122,7 @@ final class Bridge {
         Side answerer = side(side);
         checkProfile(answerer, from);
         SessionDescription sdp = parse(text);
-        if (sdp.media().size() != pending.lines().size()) {
+        if (sdp.media().size() > pending.lines().size()) {
             throw new MediaRefusedException(
                     Reason.MALFORMED_SDP,
                     "the answer has " + sdp.media().size() + " media sections, the offer "
@@ -131,6 +131,19 @@ final class Bridge {
         List<NegotiatedLine> next = new ArrayList<>();
         MediaDescription transport = null;
         for (OfferedLine offered : pending.lines()) {
+            if (offered.index() >= sdp.media().size()) {
+                // a phone that leaves out the sections the broker refused: taken as refused too (RFC 3264 wants them)
+                next.add(line(
+                        offered,
+                        false,
+                        pending.offerer(),
+                        List.of(),
+                        List.of(),
+                        null,
+                        offered.direction(),
+                        offered.direction().reverse()));
+                continue;
+            }
             MediaDescription section = sdp.media().get(offered.index());
             NegotiatedLine line = negotiate(offered, section, direction(sdp, section, from), pending.offerer());
             if (line.accepted() && transport == null) {

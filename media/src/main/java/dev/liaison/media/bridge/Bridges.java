@@ -127,6 +127,16 @@ public final class Bridges implements MediaBridges {
         return ended;
     }
 
+    /** The ids of the bridges open now. */
+    List<String> openIds() {
+        return List.copyOf(bridges.keySet());
+    }
+
+    /** The media sections negotiated on a bridge so far (for tests and diagnostics). */
+    List<NegotiatedLine> negotiated(String bridgeId) {
+        return bridge(bridgeId).lines();
+    }
+
     private boolean end(Bridge bridge, LegEndReason reason) {
         if (!bridges.remove(bridge.id, bridge)) {
             return false;
