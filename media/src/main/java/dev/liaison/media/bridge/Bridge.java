@@ -445,12 +445,23 @@ final class Bridge {
 
         @Override
         public void rtp(MediaLeg from, byte[] packet, int length) {
-            relayFrom(side).rtp(packet, length);
+            try {
+                relayFrom(side).rtp(packet, length);
+            } catch (RuntimeException e) {
+                // a bug must not kill the leg's receiving thread: drop the packet, count and log it
+                env.metrics().dropped(RelayDrop.RELAY_FAILED);
+                log.warn("bridge {}: relaying an RTP packet from side {} failed", id, side, e);
+            }
         }
 
         @Override
         public void rtcp(MediaLeg from, byte[] packet, int length) {
-            Bridge.this.rtcp(side, packet, length);
+            try {
+                Bridge.this.rtcp(side, packet, length);
+            } catch (RuntimeException e) {
+                env.metrics().dropped(RelayDrop.RELAY_FAILED);
+                log.warn("bridge {}: handling an RTCP packet from side {} failed", id, side, e);
+            }
         }
 
         @Override

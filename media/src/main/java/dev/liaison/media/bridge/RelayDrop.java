@@ -21,5 +21,7 @@ enum RelayDrop {
     /** RTCP feedback (PLI, FIR, NACK) about a stream the relay cannot map back to its source. */
     RTCP_FEEDBACK_UNMAPPED,
     /** The bridge is closed. */
-    CLOSED
+    CLOSED,
+    /** The relay failed on the packet (a bug, logged): the packet is dropped, the leg goes on. */
+    RELAY_FAILED
 }
