@@ -79,9 +79,6 @@ final class Bridge {
         if (sdp.media().isEmpty()) {
             throw new MediaRefusedException(Reason.MALFORMED_SDP, "an offer without media sections");
         }
-        if (sdp.media().size() < lines.size()) {
-            throw new MediaRefusedException(Reason.MALFORMED_SDP, "a re-offer cannot remove media sections");
-        }
         List<OfferedLine> offered = offeredLines(sdp, from, to);
         Optional<OfferedLine> first =
                 offered.stream().filter(OfferedLine::accepted).findFirst();
@@ -240,7 +237,24 @@ final class Bridge {
                     accepted,
                     codecs,
                     toOther,
-                    direction(sdp, section, from)));
+                    direction(sdp, section, from),
+                    false));
+        }
+        // a phone that drops refused sections from a re-offer: the other side still gets every section it had
+        for (int i = sections.size(); i < lines.size(); i++) {
+            NegotiatedLine before = lines.get(i);
+            List<String> format = List.of(before.video() ? "96" : "0");
+            offered.add(new OfferedLine(
+                    i,
+                    before.media(),
+                    "RTP/AVP",
+                    format,
+                    Optional.empty(),
+                    false,
+                    List.of(),
+                    List.of(),
+                    Direction.INACTIVE,
+                    true));
         }
         return offered;
     }

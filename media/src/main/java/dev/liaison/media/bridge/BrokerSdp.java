@@ -35,7 +35,7 @@ final class BrokerSdp {
         List<String> bundle = new ArrayList<>();
         boolean webRtc = target.profile() == LegProfile.WEBRTC;
         for (OfferedLine line : lines) {
-            String mid = Integer.toString(line.index());
+            String mid = target.mid(line.index(), Integer.toString(line.index()));
             if (!line.accepted()) {
                 media.add(refused(line.media(), offerProtocol(target, line), line.formats(), webRtc ? mid : null));
                 continue;
@@ -61,7 +61,10 @@ final class BrokerSdp {
         boolean webRtc = target.profile() == LegProfile.WEBRTC;
         for (OfferedLine offered : pending.lines()) {
             NegotiatedLine line = lines.get(offered.index());
-            String mid = offered.mid().orElse(Integer.toString(offered.index()));
+            if (offered.missing()) {
+                continue; // the offerer left it out of a re-offer: its answer leaves it out too
+            }
+            String mid = target.mid(offered.index(), offered.mid().orElse(Integer.toString(offered.index())));
             if (!line.accepted()) {
                 media.add(refused(offered.media(), offered.protocol(), offered.formats(), webRtc ? mid : null));
                 continue;

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param offererCodecs the offerer's codecs, its order and payload types
  * @param offered the codecs the broker offered the other side
  * @param direction the offerer's direction (a hold address counts as not receiving)
+ * @param missing the offerer's re-offer left out this section negotiated before: refused toward the other side,
+ *     left out of the answer
  */
 record OfferedLine(
         int index,
@@ -27,4 +29,5 @@ record OfferedLine(
         boolean accepted,
         List<RtpMap> offererCodecs,
         List<RtpMap> offered,
-        Direction direction) {}
+        Direction direction,
+        boolean missing) {}

@@ -12,6 +12,7 @@ final class Side {
     final BridgeSide side;
     final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
     private final Map<Integer, Long> ssrcs = new HashMap<>();
+    private final Map<Integer, String> mids = new HashMap<>();
     private volatile MediaLeg leg;
     private LegProfile profile;
     private long version;
@@ -44,6 +45,11 @@ final class Side {
     /** The {@code o=} version of the next SDP the broker sends this side. */
     long nextVersion() {
         return ++version;
+    }
+
+    /** The {@code a=mid} of media section {@code line} toward this side: the first one used stays for the call. */
+    synchronized String mid(int line, String proposed) {
+        return mids.computeIfAbsent(line, i -> proposed);
     }
 
     /** The broker's SSRC for what it sends this side on media section {@code line}; random and kept for the call. */

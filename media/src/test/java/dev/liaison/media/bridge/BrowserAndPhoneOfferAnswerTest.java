@@ -324,6 +324,48 @@ class BrowserAndPhoneOfferAnswerTest {
                 .containsExactly(false, false);
     }
 
+    @Test
+    void aPhoneReOfferKeepsTheBrowsersMidsAndEverySectionItHad() {
+        String id = f.bridges.open("call-10");
+        String browser = Sdps.browserOffer()
+                .replace("a=group:BUNDLE 0 1", "a=group:BUNDLE first second")
+                .replace("a=mid:0", "a=mid:first")
+                .replace("a=mid:1", "a=mid:second");
+        f.bridges.offer(id, BridgeSide.A, LegProfile.WEBRTC, LegProfile.RTP, browser);
+        String answer = f.bridges.answer(id, BridgeSide.B, LegProfile.RTP, Sdps.phonePcmu());
+        assertThat(Sdps.parse(answer).bundle()).containsExactly("first");
+
+        // the phone puts the call on hold and leaves out the video section it was given with port 0
+        String toBrowser = f.bridges.offer(
+                id,
+                BridgeSide.B,
+                LegProfile.RTP,
+                LegProfile.WEBRTC,
+                Sdps.phone("0 101", "a=rtpmap:0 PCMU/8000\na=rtpmap:101 telephone-event/8000\n", "sendonly"));
+
+        SessionDescription offer = Sdps.parse(toBrowser);
+        assertThat(offer.media()).hasSize(2);
+        assertThat(offer.media().get(0).mid()).contains("first");
+        assertThat(offer.media().get(0).direction()).isEqualTo(Direction.SENDONLY);
+        assertThat(offer.media().get(1).mid()).contains("second");
+        assertThat(offer.media().get(1).port()).isZero();
+        assertThat(offer.media().get(1).media()).isEqualTo("video");
+        assertThat(offer.bundle()).containsExactly("first");
+
+        String toPhone = f.bridges.answer(
+                id,
+                BridgeSide.A,
+                LegProfile.WEBRTC,
+                Sdps.browserAnswer("0 126", "a=rtpmap:0 PCMU/8000\na=rtpmap:126 telephone-event/8000\n", "96", "")
+                        .replace("a=sendrecv", "a=recvonly")
+                        .replace("m=video 9", "m=video 0"));
+        assertThat(Sdps.parse(toPhone).media())
+                .as("the answer has the sections of the phone's offer")
+                .hasSize(1);
+        assertThat(Sdps.media(toPhone, 0).direction()).isEqualTo(Direction.RECVONLY);
+        assertThat(f.legs.opened).hasSize(2);
+    }
+
     private static long version(String sdp) {
         return Long.parseLong(Sdps.parse(sdp).line('o').orElseThrow().split(" ")[2]);
     }
