@@ -130,11 +130,16 @@ final class Relay {
         boolean transcoded = !(route instanceof Pass);
         synchronized (lock) {
             if (routes != current) {
-                return; // renegotiated meanwhile: the next packet takes the new routes
+                out = null; // renegotiated meanwhile: the next packet takes the new routes
+            } else {
+                OutboundStream stream = streams.computeIfAbsent(
+                        route.line().index(), i -> new OutboundStream(ssrcOfLine.applyAsLong(i)));
+                out = route.relay(header, packet, stream, clock.instant(), transcoderMetrics);
             }
-            OutboundStream stream =
-                    streams.computeIfAbsent(route.line().index(), i -> new OutboundStream(ssrcOfLine.applyAsLong(i)));
-            out = route.relay(header, packet, stream, clock.instant(), transcoderMetrics);
+        }
+        if (out == null) {
+            metrics.dropped(RelayDrop.NOT_NEGOTIATED);
+            return;
         }
         if (out.isEmpty()) {
             metrics.dropped(RelayDrop.TRANSCODER);
