@@ -176,6 +176,7 @@ final class BrokerSdp {
         if (mid != null) {
             section.addAttribute("mid", mid);
         }
+        section.setDirection(Direction.INACTIVE);
         return section;
     }
 
