@@ -58,7 +58,7 @@ public record BridgeSettings(
         if (webRtcCandidates.isEmpty()) {
             throw new IllegalArgumentException("at least one WebRTC candidate must be advertised");
         }
-        if (!Addresses.isLiteral(rtpAddress)) {
+        if (Addresses.parse(rtpAddress) == null) {
             throw new IllegalArgumentException("rtpAddress must be an IP address literal: " + rtpAddress);
         }
         if (webRtcCodecs.stream().allMatch(RtpMap::isAuxiliary)
