@@ -14,7 +14,9 @@ public class MediaRefusedException extends RuntimeException {
         /** The bridge id is not open (closed, or never opened on this node). */
         UNKNOWN_BRIDGE,
         /** An answer came with no offer pending, or from the side that offered. */
-        UNEXPECTED_ANSWER
+        UNEXPECTED_ANSWER,
+        /** An offer came while the other side's offer still waits for its answer (glare: SIP 491). */
+        OFFER_PENDING
     }
 
     private final Reason reason;

@@ -13,7 +13,8 @@ public final class IceLiteAnswerBuilder {
 
     /** One advertised host candidate: the public address behind NAT, or the bind address. */
     public record Candidate(String address, int port) {
-        String attribute(int index) {
+        /** The {@code a=candidate} value of this candidate as the {@code index}th one advertised. */
+        public String attribute(int index) {
             // RFC 8445 section 5.1.2: priority of a host candidate with local preference 65535 - index, component 1.
             long priority = (126L << 24) | ((65535L - index) << 8) | 255L;
             return "host" + index + " 1 udp " + priority + " " + address + " " + port + " typ host";

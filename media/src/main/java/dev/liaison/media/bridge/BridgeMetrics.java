@@ -1,0 +1,53 @@
+package dev.liaison.media.bridge;
+
+import dev.liaison.media.leg.LegEndReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The bridges' meters; no per-call tags. Counters are looked up once. */
+final class BridgeMetrics {
+    static final String OPEN = "liaison.media.bridge.open";
+    static final String RELAYED = "liaison.media.bridge.relayed";
+    static final String DROPPED = "liaison.media.bridge.dropped";
+    static final String RTCP_FORWARDED = "liaison.media.bridge.rtcp.forwarded";
+    static final String ENDED = "liaison.media.bridge.ended";
+
+    private final Counter passThrough;
+    private final Counter transcoded;
+    private final Counter rtcpForwarded;
+    private final Map<RelayDrop, Counter> drops = new EnumMap<>(RelayDrop.class);
+    private final Map<LegEndReason, Counter> endings = new EnumMap<>(LegEndReason.class);
+
+    BridgeMetrics(MeterRegistry registry, Supplier<Number> open) {
+        Gauge.builder(OPEN, open).description("bridges open").register(registry);
+        passThrough = registry.counter(RELAYED, "mode", "pass-through");
+        transcoded = registry.counter(RELAYED, "mode", "transcode");
+        rtcpForwarded = registry.counter(RTCP_FORWARDED);
+        for (RelayDrop reason : RelayDrop.values()) {
+            drops.put(reason, registry.counter(DROPPED, "reason", reason.name()));
+        }
+        for (LegEndReason reason : LegEndReason.values()) {
+            endings.put(reason, registry.counter(ENDED, "reason", reason.name()));
+        }
+    }
+
+    void relayed(boolean transcode) {
+        (transcode ? transcoded : passThrough).increment();
+    }
+
+    void dropped(RelayDrop reason) {
+        drops.get(reason).increment();
+    }
+
+    void rtcpForwarded() {
+        rtcpForwarded.increment();
+    }
+
+    void ended(LegEndReason reason) {
+        endings.get(reason).increment();
+    }
+}
