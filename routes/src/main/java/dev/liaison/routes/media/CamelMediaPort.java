@@ -53,8 +53,7 @@ public final class CamelMediaPort implements MediaPort {
         });
         Exception failure = done.getException();
         if (failure instanceof MediaRefusedException refused) {
-            throw new MediaException(
-                    "media refused (" + refused.reason() + "): " + refused.getMessage(), refused);
+            throw new MediaException("media refused (" + refused.reason() + "): " + refused.getMessage(), refused);
         }
         if (failure != null) {
             throw new MediaException("media broker failed on " + operation + ": " + failure.getMessage(), failure);

@@ -36,7 +36,11 @@ public class MediaEndedRoutes extends RouteBuilder {
     void hangUp(BridgeEnded ended) {
         try {
             b2bua.hangUp(ended.callId(), MediaEndReasons.of(ended.reason()));
-            log.info("Call {}: media bridge {} ended ({}), hanging up", ended.callId(), ended.bridgeId(), ended.reason());
+            log.info(
+                    "Call {}: media bridge {} ended ({}), hanging up",
+                    ended.callId(),
+                    ended.bridgeId(),
+                    ended.reason());
         } catch (CallNotFoundException e) {
             log.debug("Call {}: media bridge {} ended after the call", ended.callId(), ended.bridgeId());
         }

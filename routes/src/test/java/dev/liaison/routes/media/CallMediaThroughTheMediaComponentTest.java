@@ -104,13 +104,15 @@ class CallMediaThroughTheMediaComponentTest {
     }
 
     @Test
-    void aRefusedOfferEndsTheCallAsMediaRefused() {
+    void aRefusedOfferEndsTheCallWithTheMediaReason() {
         String callId = incoming("refuse:NO_COMMON_CODEC");
 
         b2bua.connect(callId, LegKind.SIP, "sip:agent@pbx.test");
 
         await().until(() -> b2bua.activeCallIds().isEmpty());
-        assertThat(caller.lastCommand()).startsWith("reject media-refused");
+        assertThat(caller.lastCommand()).isEqualTo("hangUp media");
+        assertThat(((CallEvent.Ended) events.get(events.size() - 1)).reason().code())
+                .isEqualTo("media");
         assertThat(callee.commands()).isEmpty();
         assertNothingLeaked();
     }
@@ -137,15 +139,16 @@ class CallMediaThroughTheMediaComponentTest {
 
         mediaEvents.bridgeEnded(bridgeId, callId, LegEndReason.INACTIVITY);
 
-        assertThat(camel.getRouteController().getRouteStatus(MediaEndedRoutes.ROUTE_ID).isStarted())
+        assertThat(camel.getRouteController()
+                        .getRouteStatus(MediaEndedRoutes.ROUTE_ID)
+                        .isStarted())
                 .isTrue();
         assertNothingLeaked();
     }
 
     private String incoming(String offer) {
         b2bua.incoming(
-                caller,
-                new CallRequest("support", Optional.of(offer), MediaMode.AUDIO, Optional.empty(), Map.of()));
+                caller, new CallRequest("support", Optional.of(offer), MediaMode.AUDIO, Optional.empty(), Map.of()));
         await().until(() -> !events.isEmpty());
         return events.get(0).callId();
     }
