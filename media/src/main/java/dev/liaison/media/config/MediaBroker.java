@@ -64,6 +64,12 @@ public final class MediaBroker implements SmartLifecycle, AutoCloseable {
             mux.close();
             throw e;
         }
+        if (mux.localAddress().getAddress().isAnyLocalAddress()
+                && properties.mux().advertisedCandidates().isEmpty()
+                && addresses.candidates().stream().anyMatch(c -> c.address().startsWith("127."))) {
+            log.warn("The media port is bound to every interface but the host has no non-loopback IPv4 address:"
+                    + " browsers elsewhere cannot reach it; set liaison.media.mux.advertised-candidates");
+        }
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "media-sweep");
             thread.setDaemon(true);
