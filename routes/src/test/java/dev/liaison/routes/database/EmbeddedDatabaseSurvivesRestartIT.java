@@ -62,6 +62,8 @@ class EmbeddedDatabaseSurvivesRestartIT {
                         "--server.port=0",
                         "--liaison.sip.port=0",
                         "--liaison.sip.bind-address=127.0.0.1",
+                        "--liaison.media.mux.port=0",
+                        "--liaison.media.mux.bind-address=127.0.0.1",
                         "--spring.datasource.url=",
                         "--liaison.embedded-db.data-directory=" + dataDirectory);
     }

@@ -12,13 +12,18 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Boots the whole application on a random HTTP port against a fresh database on the shared test PostgreSQL. Test
  * classes with the same configuration share one running application. Metrics export is on, as in production. The
- * SIP trunk listens on an ephemeral port on loopback.
+ * SIP trunk and the media port listen on ephemeral ports on loopback.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureObservability
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"liaison.sip.port=0", "liaison.sip.bind-address=127.0.0.1"})
+        properties = {
+            "liaison.sip.port=0",
+            "liaison.sip.bind-address=127.0.0.1",
+            "liaison.media.mux.port=0",
+            "liaison.media.mux.bind-address=127.0.0.1"
+        })
 @ContextConfiguration(initializers = PostgresTestDatabaseInitializer.class)
 public @interface LiaisonIntegrationTest {}

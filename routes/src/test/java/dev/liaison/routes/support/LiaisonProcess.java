@@ -51,7 +51,10 @@ public final class LiaisonProcess implements AutoCloseable {
                 "--server.port=" + port,
                 // Tests never take the SIP trunk's well-known port: another process may hold it.
                 "--liaison.sip.port=0",
-                "--liaison.sip.bind-address=127.0.0.1"));
+                "--liaison.sip.bind-address=127.0.0.1",
+                // Nor the media broker's muxed UDP port.
+                "--liaison.media.mux.port=0",
+                "--liaison.media.mux.bind-address=127.0.0.1"));
         command.addAll(List.of(arguments));
         try {
             Files.createDirectories(workDirectory);

@@ -1,0 +1,58 @@
+package dev.liaison.media.camel;
+
+import org.apache.camel.spi.Metadata;
+
+/** Header names of the {@code media:} component, on producer commands and on consumed events. */
+public final class MediaConstants {
+
+    @Metadata(
+            label = "producer",
+            description = "media:bridge: the operation, open, offer, answer or close. Overrides the endpoint's"
+                    + " operation option.",
+            javaType = "String")
+    public static final String OPERATION = "LiaisonMediaOperation";
+
+    @Metadata(
+            description = "The bridge: set by open (also the body after open), required by offer, answer and close;"
+                    + " on a bridge.ended event, the bridge that ended.",
+            javaType = "String")
+    public static final String BRIDGE_ID = "LiaisonMediaBridgeId";
+
+    @Metadata(
+            description = "open: the call the bridge is for (required). On a bridge.ended event, the call to end.",
+            javaType = "String")
+    public static final String CALL_ID = "LiaisonMediaCallId";
+
+    @Metadata(
+            label = "producer",
+            description = "offer and answer: the side the SDP comes from, A (the caller) or B (the callee).",
+            javaType = "dev.liaison.media.bridge.BridgeSide")
+    public static final String SIDE = "LiaisonMediaSide";
+
+    @Metadata(
+            label = "producer",
+            description = "offer and answer: the kind of peer the SDP comes from, WEBRTC or RTP.",
+            javaType = "dev.liaison.media.bridge.LegProfile")
+    public static final String FROM_PROFILE = "LiaisonMediaFromProfile";
+
+    @Metadata(
+            label = "producer",
+            description = "offer: the kind of peer the broker's offer goes to, WEBRTC or RTP.",
+            javaType = "dev.liaison.media.bridge.LegProfile")
+    public static final String TO_PROFILE = "LiaisonMediaToProfile";
+
+    @Metadata(
+            description = "When the broker refused (the exchange fails with MediaRefusedException): MALFORMED_SDP,"
+                    + " NO_COMMON_CODEC, UNAVAILABLE, UNKNOWN_BRIDGE or UNEXPECTED_ANSWER. On a bridge.ended event:"
+                    + " consent-expired, dtls-failed, inactivity or transport-failed.",
+            javaType = "String")
+    public static final String REASON = "LiaisonMediaReason";
+
+    @Metadata(label = "consumer", description = "The event type: bridge.ended.", javaType = "String")
+    public static final String EVENT = "LiaisonMediaEvent";
+
+    /** The value of {@link #EVENT} when the broker ended a bridge on its own. */
+    public static final String BRIDGE_ENDED = "bridge.ended";
+
+    private MediaConstants() {}
+}

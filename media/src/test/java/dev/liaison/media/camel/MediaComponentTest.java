@@ -1,0 +1,247 @@
+package dev.liaison.media.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.liaison.media.bridge.BridgeSide;
+import dev.liaison.media.bridge.LegProfile;
+import dev.liaison.media.bridge.MediaRefusedException;
+import dev.liaison.media.leg.LegEndReason;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MediaComponentTest {
+
+    private final FakeMediaBridges bridges = new FakeMediaBridges();
+    private final MediaEvents events = new MediaEvents();
+    private CamelContext camel;
+    private ProducerTemplate template;
+
+    @BeforeEach
+    void startCamel() throws Exception {
+        camel = new DefaultCamelContext();
+        camel.addComponent("media", new MediaComponent(bridges, events));
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("media:events").routeId("ended").to("mock:ended");
+            }
+        });
+        camel.start();
+        template = camel.createProducerTemplate();
+    }
+
+    @AfterEach
+    void stopCamel() throws Exception {
+        template.close();
+        camel.close();
+        assertThat(events.listenerCount()).isZero();
+    }
+
+    @Test
+    void openReturnsTheBridgeIdInTheBodyAndHeader() {
+        Exchange exchange = template.request("media:bridge", e -> e.getIn()
+                .setHeaders(Map.of(MediaConstants.OPERATION, "open", MediaConstants.CALL_ID, "call-1")));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(String.class)).isEqualTo("bridge-1");
+        assertThat(exchange.getMessage().getHeader(MediaConstants.BRIDGE_ID)).isEqualTo("bridge-1");
+        assertThat(bridges.calls).containsExactly("open call-1");
+        assertThat(bridges.openCount()).isEqualTo(1);
+    }
+
+    @Test
+    void offerAnswerAndCloseCarrySdpInTheBody() {
+        String bridgeId = open("call-2");
+
+        String offer = template.requestBodyAndHeaders(
+                "media:bridge?operation=offer",
+                "caller-offer",
+                Map.of(
+                        MediaConstants.BRIDGE_ID,
+                        bridgeId,
+                        MediaConstants.SIDE,
+                        "A",
+                        MediaConstants.FROM_PROFILE,
+                        LegProfile.WEBRTC,
+                        MediaConstants.TO_PROFILE,
+                        "rtp"),
+                String.class);
+        String answer = template.requestBodyAndHeaders(
+                "media:bridge",
+                "callee-answer",
+                Map.of(
+                        MediaConstants.OPERATION,
+                        "answer",
+                        MediaConstants.BRIDGE_ID,
+                        bridgeId,
+                        MediaConstants.SIDE,
+                        BridgeSide.B,
+                        MediaConstants.FROM_PROFILE,
+                        "RTP"),
+                String.class);
+        template.sendBodyAndHeaders("media:bridge?operation=close", null, Map.of(MediaConstants.BRIDGE_ID, bridgeId));
+
+        assertThat(offer).isEqualTo("v=0 broker offer to RTP for caller-offer");
+        assertThat(answer).isEqualTo("v=0 broker answer for callee-answer");
+        assertThat(bridges.calls)
+                .containsExactly(
+                        "open call-2",
+                        "offer " + bridgeId + " A WEBRTC->RTP",
+                        "answer " + bridgeId + " B RTP",
+                        "close " + bridgeId);
+        assertThat(bridges.openCount()).isZero();
+    }
+
+    @Test
+    void theHeaderOperationOverridesTheEndpointOption() {
+        String bridgeId = open("call-3");
+
+        template.sendBodyAndHeaders(
+                "media:bridge?operation=offer",
+                null,
+                Map.of(MediaConstants.OPERATION, "close", MediaConstants.BRIDGE_ID, bridgeId));
+
+        assertThat(bridges.calls).containsExactly("open call-3", "close " + bridgeId);
+    }
+
+    @Test
+    void aRefusalFailsTheExchangeWithItsReasonInAHeader() {
+        String bridgeId = open("call-4");
+
+        Exchange exchange = template.request("media:bridge?operation=offer", e -> {
+            e.getIn().setBody("refuse:NO_COMMON_CODEC");
+            e.getIn().setHeader(MediaConstants.BRIDGE_ID, bridgeId);
+            e.getIn().setHeader(MediaConstants.SIDE, "B");
+            e.getIn().setHeader(MediaConstants.FROM_PROFILE, "RTP");
+            e.getIn().setHeader(MediaConstants.TO_PROFILE, "WEBRTC");
+        });
+
+        assertThat(exchange.getException())
+                .isInstanceOf(MediaRefusedException.class)
+                .extracting(e -> ((MediaRefusedException) e).reason())
+                .isEqualTo(MediaRefusedException.Reason.NO_COMMON_CODEC);
+        assertThat(exchange.getMessage().getHeader(MediaConstants.REASON)).isEqualTo("NO_COMMON_CODEC");
+    }
+
+    @Test
+    void anOfferOnAnUnknownBridgeIsRefusedUnknownBridge() {
+        Exchange exchange = template.request("media:bridge?operation=answer", e -> {
+            e.getIn().setBody("v=0");
+            e.getIn().setHeader(MediaConstants.BRIDGE_ID, "nope");
+            e.getIn().setHeader(MediaConstants.SIDE, "B");
+            e.getIn().setHeader(MediaConstants.FROM_PROFILE, "RTP");
+        });
+
+        assertThat(exchange.getException()).isInstanceOf(MediaRefusedException.class);
+        assertThat(exchange.getMessage().getHeader(MediaConstants.REASON)).isEqualTo("UNKNOWN_BRIDGE");
+    }
+
+    @Test
+    void missingOrBadHeadersFailWithAMessageNamingTheHeader() {
+        String bridgeId = open("call-5");
+
+        assertThat(failure("media:bridge", Map.of(), "x")).hasMessageContaining("LiaisonMediaOperation");
+        assertThat(failure("media:bridge?operation=open", Map.of(), "x")).hasMessageContaining("LiaisonMediaCallId");
+        assertThat(failure("media:bridge", Map.of(MediaConstants.OPERATION, "dance"), "x"))
+                .hasMessageContaining("dance");
+        assertThat(failure(
+                        "media:bridge?operation=offer",
+                        Map.of(
+                                MediaConstants.BRIDGE_ID, bridgeId,
+                                MediaConstants.SIDE, "C",
+                                MediaConstants.FROM_PROFILE, "RTP",
+                                MediaConstants.TO_PROFILE, "RTP"),
+                        "v=0"))
+                .hasMessageContaining("LiaisonMediaSide");
+        assertThat(failure(
+                        "media:bridge?operation=offer",
+                        Map.of(
+                                MediaConstants.BRIDGE_ID,
+                                bridgeId,
+                                MediaConstants.SIDE,
+                                "A",
+                                MediaConstants.FROM_PROFILE,
+                                "SIP"),
+                        "v=0"))
+                .hasMessageContaining("LiaisonMediaFromProfile");
+        assertThat(failure(
+                        "media:bridge?operation=answer",
+                        Map.of(
+                                MediaConstants.BRIDGE_ID,
+                                bridgeId,
+                                MediaConstants.SIDE,
+                                "A",
+                                MediaConstants.FROM_PROFILE,
+                                "RTP"),
+                        " "))
+                .hasMessageContaining("SDP");
+        assertThat(bridges.calls).containsExactly("open call-5");
+    }
+
+    @Test
+    void aBridgeTheBrokerEndsReachesTheEventsRoute() throws Exception {
+        MockEndpoint ended = camel.getEndpoint("mock:ended", MockEndpoint.class);
+        ended.expectedMessageCount(1);
+        ended.expectedHeaderReceived(MediaConstants.EVENT, MediaConstants.BRIDGE_ENDED);
+        ended.expectedHeaderReceived(MediaConstants.BRIDGE_ID, "bridge-9");
+        ended.expectedHeaderReceived(MediaConstants.CALL_ID, "call-9");
+        ended.expectedHeaderReceived(MediaConstants.REASON, "consent-expired");
+
+        events.bridgeEnded("bridge-9", "call-9", LegEndReason.CONSENT_EXPIRED);
+
+        ended.assertIsSatisfied();
+        assertThat(ended.getExchanges()
+                        .get(0)
+                        .getIn()
+                        .getBody(BridgeEnded.class)
+                        .reason())
+                .isEqualTo(LegEndReason.CONSENT_EXPIRED);
+    }
+
+    @Test
+    void stoppingTheEventsRouteUnregistersItsConsumer() throws Exception {
+        assertThat(events.listenerCount()).isEqualTo(1);
+
+        camel.getRouteController().stopRoute("ended");
+
+        assertThat(events.listenerCount()).isZero();
+    }
+
+    @Test
+    void bridgeIsProduceOnlyAndEventsIsConsumeOnly() {
+        assertThatThrownBy(() -> template.sendBody("media:events", "x"))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasStackTraceContaining("send to media:bridge");
+        assertThatThrownBy(() -> camel.getEndpoint("media:bridge").createConsumer(exchange -> {}))
+                .hasMessageContaining("consume media:events");
+        assertThatThrownBy(() -> camel.getEndpoint("media:speakers"))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasStackTraceContaining("expected bridge or events");
+        assertThatThrownBy(() -> camel.getEndpoint("media:bridge?operation=dance"))
+                .isInstanceOf(ResolveEndpointFailedException.class);
+    }
+
+    private String open(String callId) {
+        return template.requestBodyAndHeaders(
+                "media:bridge?operation=open", null, Map.of(MediaConstants.CALL_ID, callId), String.class);
+    }
+
+    private Exception failure(String uri, Map<String, Object> headers, String body) {
+        Exchange exchange = template.request(uri, e -> {
+            e.getIn().setHeaders(new java.util.HashMap<>(headers));
+            e.getIn().setBody(body);
+        });
+        assertThat(exchange.getException()).isInstanceOf(IllegalArgumentException.class);
+        return exchange.getException();
+    }
+}
