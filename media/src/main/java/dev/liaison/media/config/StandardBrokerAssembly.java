@@ -1,43 +1,65 @@
 package dev.liaison.media.config;
 
+import dev.liaison.media.bridge.BridgeSettings;
+import dev.liaison.media.bridge.Bridges;
 import dev.liaison.media.bridge.MediaBridges;
 import dev.liaison.media.leg.LegFactory;
+import dev.liaison.media.rtp.RtpLegs;
+import dev.liaison.media.rtp.RtpSettings;
+import dev.liaison.media.webrtc.WebRtcLegs;
+import java.util.Optional;
 
 /**
- * The application's assembly of the broker: the single place that names the leg and bridge implementations.
- *
- * <p>Plugging in the real ones takes two method bodies:
- *
- * <pre>{@code
- * public LegFactory legs(BrokerResources r) {
- *     WebRtcLegs webRtc = new WebRtcLegs(r.mux(), r.certificates(), r.dtls(), r.addresses().candidates(), ...);
- *     r.sweeps().onConsentExpired(webRtc::consentExpired);
- *     RtpLegs rtp = new RtpLegs(r.addresses().rtpBind(), r.properties().rtp(), ...);
- *     return LegFactories.of(webRtc::open, rtp::open);
- * }
- *
- * public MediaBridges bridges(LegFactory legs, BrokerResources r) {
- *     Bridges bridges = new Bridges(legs, ..., r.events()::bridgeEnded);
- *     r.sweeps().onInactivitySweep(bridges::sweepInactive);
- *     return bridges;
- * }
- * }</pre>
- *
- * <p>Until then this assembly opens no legs and refuses every bridge with {@code UNAVAILABLE}, so calls end with
- * {@code no-media} exactly as they did without a broker, while the port, the certificate, the sweeps and the
- * {@code media:} component run.
+ * The application's assembly of the broker: the single place that names the leg and bridge implementations. WebRTC
+ * legs ({@link WebRtcLegs}) on the muxed port, SIP-side legs ({@link RtpLegs}) on the RTP port range, and
+ * {@link Bridges} over both. The broker's consent sweep ends WebRTC legs whose consent expired; its inactivity sweep
+ * ends bridges silent for longer than {@code liaison.media.inactivity-timeout}; bridges ended on their own are
+ * reported on {@code media:events}. The legs ({@link BrokerLegs}) are closed when the broker stops.
  */
 public class StandardBrokerAssembly implements BrokerAssembly {
 
-    static final String NOT_ASSEMBLED = "this build assembles no media legs and bridges (StandardBrokerAssembly)";
-
     @Override
     public LegFactory legs(BrokerResources resources) {
-        return LegFactories.unavailable(NOT_ASSEMBLED);
+        MediaProperties properties = resources.properties();
+        WebRtcLegs webRtc = new WebRtcLegs(
+                resources.mux(),
+                resources.certificates(),
+                resources.dtls(),
+                resources.meters(),
+                resources.clock(),
+                WebRtcLegs.DEFAULT_HANDSHAKE_THREADS);
+        resources.sweeps().onConsentExpired(webRtc::consentExpired);
+        MediaProperties.Rtp settings = properties.rtp();
+        RtpLegs rtp = new RtpLegs(
+                new RtpSettings(
+                        resources.addresses().rtpBind(),
+                        resources.addresses().rtpAdvertised(),
+                        settings.portMin(),
+                        settings.portMax(),
+                        settings.maxLegs(),
+                        settings.latching()),
+                resources.meters(),
+                resources.clock());
+        return new BrokerLegs(webRtc, rtp);
     }
 
     @Override
     public MediaBridges bridges(LegFactory legs, BrokerResources resources) {
-        return new UnavailableBridges(NOT_ASSEMBLED);
+        MediaProperties properties = resources.properties();
+        BridgeSettings defaults = BridgeSettings.defaults(
+                resources.addresses().candidates(),
+                resources.addresses().rtpAdvertised().getHostAddress());
+        BridgeSettings settings = new BridgeSettings(
+                defaults.webRtcCandidates(),
+                defaults.rtpAddress(),
+                defaults.webRtcCodecs(),
+                defaults.rtpCodecs(),
+                properties.sdes().offer() ? Optional.of(properties.sdes().srtpProfile()) : Optional.empty(),
+                properties.inactivityTimeout(),
+                defaults.maxBridges());
+        Bridges bridges =
+                new Bridges(legs, settings, resources.meters(), resources.events()::bridgeEnded, resources.clock());
+        resources.sweeps().onInactivitySweep(now -> bridges.sweepInactive());
+        return bridges;
     }
 }

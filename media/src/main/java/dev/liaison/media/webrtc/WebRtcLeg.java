@@ -203,6 +203,10 @@ public final class WebRtcLeg implements WebRtcLegControl {
     }
 
     /** Consent (RFC 7675) not refreshed in time; called by {@link WebRtcLegs#sweepConsent()}. */
+    MuxSession muxSession() {
+        return session;
+    }
+
     boolean consentExpired() {
         return !over.get() && session.agent().expireConsent();
     }

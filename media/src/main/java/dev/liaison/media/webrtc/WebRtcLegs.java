@@ -8,6 +8,7 @@ import dev.liaison.media.leg.LegEndReason;
 import dev.liaison.media.leg.LegUnavailableException;
 import dev.liaison.media.leg.WebRtcLegControl;
 import dev.liaison.media.srtp.SrtpMetrics;
+import dev.liaison.media.transport.MuxSession;
 import dev.liaison.media.transport.UdpMux;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
@@ -120,6 +121,18 @@ public final class WebRtcLegs implements AutoCloseable {
     public void sweepConsent() {
         for (WebRtcLeg leg : List.copyOf(open.keySet())) {
             if (leg.consentExpired()) {
+                leg.end(LegEndReason.CONSENT_EXPIRED);
+            }
+        }
+    }
+
+    /**
+     * The mux expired {@code session}'s consent and closed it (the broker's own consent sweep): ends the leg on that
+     * session with {@code CONSENT_EXPIRED}. Sessions of no leg of this factory are ignored.
+     */
+    public void consentExpired(MuxSession session) {
+        for (WebRtcLeg leg : List.copyOf(open.keySet())) {
+            if (leg.muxSession() == session) {
                 leg.end(LegEndReason.CONSENT_EXPIRED);
             }
         }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +44,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @LiaisonIntegrationTest
 // On the class, not on each test: JUnit would otherwise boot an application for two skipped tests.
-@Disabled("needs the media broker wiring (CamelMediaPort with liaison.media.enabled=true); the integrator removes this")
 class BrowserCallsSippThroughTheMediaBrokerIT {
 
     private static final int PBX_PORT = freePort();
@@ -58,7 +56,6 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
         registry.add("liaison.dial-plan.destinations.pbx", () -> "sip:service@127.0.0.1:" + PBX_PORT);
         registry.add("liaison.gateway.calls.allowed-sip-targets", () -> "sip:service@127\\.0\\.0\\.1:\\d+");
         registry.add("liaison.sip.trunk-peers", () -> "127.0.0.1");
-        // INTEGRATOR: the broker's settings, named as in MediaProperties (liaison.media.*) on the wiring branch.
         // Everything on loopback: the broker's only host candidate is 127.0.0.1, so Chromium pairs its loopback one.
         registry.add("liaison.media.enabled", () -> "true");
         registry.add("liaison.media.mux.bind-address", () -> "127.0.0.1");
@@ -195,7 +192,6 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
      * muxed port and one DTLS handshake succeeded.
      */
     private void brokerCarriedMedia(BrokerMeters before) {
-        // INTEGRATOR: check these meter names against the wired broker (media/ UdpMux, DtlsMetrics).
         BrokerMeters now = BrokerMeters.read(meters);
         assertThat(now.muxRtp() - before.muxRtp())
                 .as("RTP/RTCP datagrams the muxed port received")
@@ -210,11 +206,18 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
      * the browser, PCMU at the phone), but the broker must agree.
      */
     private void brokerTranscoded(BrokerMeters before, boolean expected) {
-        // INTEGRATOR: the transcoder counts only drops and concealment today (liaison.media.transcoder.dropped,
-        // .concealed); if the wired broker counts transcoded frames or exposes the bridge's plan (PASS_THROUGH /
-        // TRANSCODE), assert it here: > 0 resp. PASS_THROUGH. Until then only the pass-through case is checked.
         BrokerMeters now = BrokerMeters.read(meters);
-        if (!expected) {
+        if (expected) {
+            assertThat(now.transcoded() - before.transcoded())
+                    .as("packets the bridge transcoded")
+                    .isPositive();
+        } else {
+            assertThat(now.transcoded() - before.transcoded())
+                    .as("packets the bridge transcoded on a pass-through call")
+                    .isZero();
+            assertThat(now.passedThrough() - before.passedThrough())
+                    .as("packets the bridge relayed as they were")
+                    .isPositive();
             assertThat(now.transcoderEvents() - before.transcoderEvents())
                     .as("transcoder drops and concealments on a pass-through call")
                     .isZero();
@@ -222,7 +225,12 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
     }
 
     /** The broker counters the assertions compare before and after a call. */
-    private record BrokerMeters(double muxRtp, double dtlsHandshakesSucceeded, double transcoderEvents) {
+    private record BrokerMeters(
+            double muxRtp,
+            double dtlsHandshakesSucceeded,
+            double transcoderEvents,
+            double transcoded,
+            double passedThrough) {
 
         static BrokerMeters read(MeterRegistry meters) {
             return new BrokerMeters(
@@ -234,7 +242,13 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
                             .counters()),
                     sum(meters.find("liaison.media.transcoder.dropped").counters())
                             + sum(meters.find("liaison.media.transcoder.concealed")
-                                    .counters()));
+                                    .counters()),
+                    sum(meters.find("liaison.media.bridge.relayed")
+                            .tag("mode", "transcode")
+                            .counters()),
+                    sum(meters.find("liaison.media.bridge.relayed")
+                            .tag("mode", "pass-through")
+                            .counters()));
         }
 
         private static double sum(java.util.Collection<Counter> counters) {
@@ -254,11 +268,9 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
                             .isEmpty();
                     assertThat(sessions.sessionCount()).as("client sessions").isZero();
                     assertThat(sessions.legCount()).as("client legs").isZero();
-                    // INTEGRATOR: make the bridges bean required once the broker is wired.
-                    MediaBridges open = bridges.getIfAvailable();
-                    if (open != null) {
-                        assertThat(open.openCount()).as("media bridges").isZero();
-                    }
+                    assertThat(bridges.getObject().openCount())
+                            .as("media bridges")
+                            .isZero();
                     assertThat(meters.find("liaison.media.mux.sessions").gauges())
                             .as("WebRTC sessions on the muxed port")
                             .allSatisfy(gauge -> assertThat(gauge.value()).isZero());
