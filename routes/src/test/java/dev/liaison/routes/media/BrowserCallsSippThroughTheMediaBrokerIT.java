@@ -12,6 +12,7 @@ import dev.liaison.gateway.media.MediaPort;
 import dev.liaison.gateway.sip.SipStackHost;
 import dev.liaison.gateway.sip.Sipp;
 import dev.liaison.media.bridge.MediaBridges;
+import dev.liaison.media.config.MediaBroker;
 import dev.liaison.routes.media.ClientCallBrowser.Codec;
 import dev.liaison.routes.support.LiaisonIntegrationTest;
 import io.micrometer.core.instrument.Counter;
@@ -47,7 +48,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class BrowserCallsSippThroughTheMediaBrokerIT {
 
     private static final int PBX_PORT = freePort();
-    private static final int MUX_PORT = freePort();
     private static final int RTP_PORT_MIN = freeEvenPortRange(40);
     private static final int PCMU = 0;
 
@@ -59,7 +59,7 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
         // Everything on loopback: the broker's only host candidate is 127.0.0.1, so Chromium pairs its loopback one.
         registry.add("liaison.media.enabled", () -> "true");
         registry.add("liaison.media.mux.bind-address", () -> "127.0.0.1");
-        registry.add("liaison.media.mux.port", () -> MUX_PORT);
+        registry.add("liaison.media.mux.port", () -> 0);
         registry.add("liaison.media.rtp.bind-address", () -> "127.0.0.1");
         registry.add("liaison.media.rtp.port-min", () -> RTP_PORT_MIN);
         registry.add("liaison.media.rtp.port-max", () -> RTP_PORT_MIN + 39);
@@ -89,6 +89,9 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    MediaBroker broker;
 
     private final List<ClientCallBrowser> browsers = new ArrayList<>();
     private final List<EchoingPhone> phones = new ArrayList<>();
@@ -138,7 +141,7 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
                     .contains("UDP/TLS/RTP/SAVPF")
                     .contains("a=ice-lite")
                     .contains("a=setup:passive")
-                    .contains("127.0.0.1 " + MUX_PORT + " typ host");
+                    .contains("127.0.0.1 " + muxPort() + " typ host");
 
             JsonNode flowing;
             try {
@@ -159,7 +162,7 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
             assertThat(flowing.path("outbound").path("codec").asText()).isEqualToIgnoringCase(codec.mimeType);
             assertThat(flowing.path("selectedPair").path("remote").path("port").asInt())
                     .as("Chromium's selected pair ends on the broker's muxed port")
-                    .isEqualTo(MUX_PORT);
+                    .isEqualTo(muxPort());
 
             await("SIPp received RTP and sent it back: " + phone.tap)
                     .atMost(Duration.ofSeconds(10))
@@ -296,6 +299,11 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
             }
         }
         throw new IllegalStateException("no " + count + " consecutive free UDP ports in 20000-29800");
+    }
+
+    /** The port the broker's muxed UDP socket bound (the test asks for any free one). */
+    private int muxPort() {
+        return broker.resources().mux().localAddress().getPort();
     }
 
     private static int freePort() {
