@@ -1,18 +1,15 @@
 package dev.liaison.media.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.liaison.media.bridge.BridgeSide;
 import dev.liaison.media.bridge.LegProfile;
 import dev.liaison.media.bridge.MediaBridges;
-import dev.liaison.media.bridge.MediaRefusedException;
 import dev.liaison.media.camel.FakeMediaBridges;
 import dev.liaison.media.camel.MediaComponent;
 import dev.liaison.media.ice.MutableClock;
 import dev.liaison.media.leg.LegFactory;
-import dev.liaison.media.leg.LegUnavailableException;
 import dev.liaison.media.transport.MuxSession;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -20,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -185,19 +181,42 @@ class MediaBrokerLifecycleTest {
     }
 
     @Test
-    void withoutAnAssemblyBeanTheStandardOneRefusesBridgesAsUnavailable() {
-        runner.run(context -> {
-            MediaBridges bridges = context.getBean(MediaBridges.class);
-            assertThatThrownBy(() -> bridges.open("call-1"))
-                    .isInstanceOf(MediaRefusedException.class)
-                    .extracting(e -> ((MediaRefusedException) e).reason())
-                    .isEqualTo(MediaRefusedException.Reason.UNAVAILABLE);
-            assertThatThrownBy(() -> context.getBean(LegFactory.class).openWebRtc("b"))
-                    .isInstanceOf(LegUnavailableException.class);
-            assertThatThrownBy(() -> context.getBean(LegFactory.class).openRtp("b", Optional.empty()))
-                    .isInstanceOf(LegUnavailableException.class);
-            assertThat(bridges.openCount()).isZero();
-        });
+    void withoutAnAssemblyBeanTheStandardOneBridgesAPhoneToABrowserOnRealLegs() {
+        String phoneOffer = "v=0\r\no=phone 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=audio 40000 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n";
+        runner.withPropertyValues(
+                        "liaison.media.rtp.bind-address=127.0.0.1",
+                        "liaison.media.rtp.port-min=31000",
+                        "liaison.media.rtp.port-max=31099",
+                        "liaison.media.rtp.max-legs=20")
+                .run(context -> {
+                    MediaBridges bridges = context.getBean(MediaBridges.class);
+                    BrokerLegs legs = context.getBean(BrokerLegs.class);
+                    int muxPort = context.getBean(MediaBroker.class)
+                            .resources()
+                            .mux()
+                            .localAddress()
+                            .getPort();
+
+                    String bridge = bridges.open("call-1");
+                    String toBrowser =
+                            bridges.offer(bridge, BridgeSide.A, LegProfile.RTP, LegProfile.WEBRTC, phoneOffer);
+
+                    assertThat(toBrowser)
+                            .contains("UDP/TLS/RTP/SAVPF")
+                            .contains("a=ice-lite")
+                            .contains("a=fingerprint:sha-256 ")
+                            .contains("127.0.0.1 " + muxPort + " typ host")
+                            .contains("PCMU/8000");
+                    assertThat(legs.webRtcLegs()).isEqualTo(1);
+                    assertThat(legs.rtpLegs()).isEqualTo(1);
+                    assertThat(bridges.openCount()).isEqualTo(1);
+
+                    bridges.close(bridge);
+                    assertThat(bridges.openCount()).isZero();
+                    assertThat(legs.webRtcLegs()).isZero();
+                    assertThat(legs.rtpLegs()).isZero();
+                });
         assertThat(mediaThreads()).isEmpty();
     }
 
@@ -217,7 +236,10 @@ class MediaBrokerLifecycleTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
                 .map(Thread::getName)
-                .filter(name -> name.startsWith("media-sweep") || name.startsWith("media-mux-"))
+                .filter(name -> name.startsWith("media-sweep")
+                        || name.startsWith("media-mux-")
+                        || name.startsWith("media-rtp-reader")
+                        || name.startsWith("media-dtls-"))
                 .toList();
     }
 }
