@@ -105,6 +105,11 @@ public final class FakeLeg implements CallLeg {
     }
 
     @Override
+    public void reportTransferOutcome(int sipStatus, String reasonPhrase) {
+        commands.add("transferOutcome " + sipStatus);
+    }
+
+    @Override
     public void setListener(LegListener listener) {
         this.listener = listener;
     }
