@@ -263,38 +263,54 @@ public final class SipLeg implements CallLeg {
     @Override
     public void hangUp(EndReason reason) {
         act("hangUp", () -> {
-            switch (state) {
-                case NEW -> end(reason, true);
-                case CALLING, RINGING -> {
-                    if (direction == Direction.INBOUND) {
-                        refuseInbound(reason);
-                    } else {
-                        cancelOutbound(reason);
-                    }
-                }
-                case ANSWERED -> {
-                    if (direction == Direction.INBOUND && !acked) {
-                        byeOwedAfterAck = true;
-                        end(reason, false);
-                    } else {
-                        try {
-                            if (lateOfferAnswer != null) {
-                                sendAck(lateOfferAnswer, Optional.empty());
-                                lateOfferAnswer = null;
-                            }
-                            sendBye(reason);
-                        } catch (SipException e) {
-                            // The far end cannot be told (connection gone); the leg still ends for the reason asked.
-                            LOG.warn("Leg {}: BYE could not be sent: {}", id, e.toString());
-                        }
+            if (state == LegState.ANSWERED && transfer != null && transfer.finalPending()) {
+                // The transferor's final NOTIFY is on its way: the BYE follows its response, so the two never cross.
+                transfer.afterFinal(() -> {
+                    try {
+                        hangUpNow(reason);
+                    } catch (Exception e) {
+                        LOG.warn("Leg {}: hang-up after the final NOTIFY failed: {}", id, e.toString());
                         end(reason, true);
                     }
-                }
-                case ENDED -> {
-                    // Idempotent.
+                });
+                return;
+            }
+            hangUpNow(reason);
+        });
+    }
+
+    private void hangUpNow(EndReason reason) throws Exception {
+        switch (state) {
+            case NEW -> end(reason, true);
+            case CALLING, RINGING -> {
+                if (direction == Direction.INBOUND) {
+                    refuseInbound(reason);
+                } else {
+                    cancelOutbound(reason);
                 }
             }
-        });
+            case ANSWERED -> {
+                if (direction == Direction.INBOUND && !acked) {
+                    byeOwedAfterAck = true;
+                    end(reason, false);
+                } else {
+                    try {
+                        if (lateOfferAnswer != null) {
+                            sendAck(lateOfferAnswer, Optional.empty());
+                            lateOfferAnswer = null;
+                        }
+                        sendBye(reason);
+                    } catch (SipException e) {
+                        // The far end cannot be told (connection gone); the leg still ends for the reason asked.
+                        LOG.warn("Leg {}: BYE could not be sent: {}", id, e.toString());
+                    }
+                    end(reason, true);
+                }
+            }
+            case ENDED -> {
+                // Idempotent.
+            }
+        }
     }
 
     @Override
@@ -581,6 +597,8 @@ public final class SipLeg implements CallLeg {
             ctx.metrics.response(response.getStatusCode(), false);
             if (transaction != null && transaction == refreshTx) {
                 onRefreshResponse(response);
+            } else if (transfer != null && response.getStatusCode() >= 200) {
+                transfer.onTransactionDone(transaction);
             }
         });
     }
@@ -815,6 +833,8 @@ public final class SipLeg implements CallLeg {
                 refreshTx = null;
                 sendBye(SessionTimer.EXPIRED);
                 end(SessionTimer.EXPIRED, true);
+            } else if (transfer != null) {
+                transfer.onTransactionDone(transaction);
             }
         });
     }
