@@ -54,6 +54,10 @@ final class Call implements LegListener {
     private Transfer transfer;
     /** A transfer target's answer that arrived during a renegotiation; the swap runs when that one completes. */
     private Runnable deferredSwap;
+    /** The called side's answer that arrived during an early renegotiation; handled when that one completes. */
+    private Runnable deferredAnswer;
+    /** The renegotiation in progress carries a transfer target's offer to the remaining side. */
+    private boolean transferOfferPending;
 
     /**
      * A transfer in progress (RFC 3515 blind transfer, with the gateway as transferee): the side that asked, the
@@ -194,6 +198,11 @@ final class Call implements LegListener {
     }
 
     @Override
+    public void onMediaUpdateFailed(CallLeg leg, int sipStatus) {
+        submit(() -> mediaUpdateFailed(leg, sipStatus));
+    }
+
+    @Override
     public void onDtmf(CallLeg leg, char digit, int durationMillis) {
         submit(() -> dtmf(leg, digit, durationMillis));
     }
@@ -331,6 +340,7 @@ final class Call implements LegListener {
         }
         target = done.target;
         renegotiating = side;
+        transferOfferPending = true;
         remaining.updateMedia(offer);
         if (!done.transferorGone) {
             old.reportTransferOutcome(200, "OK");
@@ -383,6 +393,11 @@ final class Call implements LegListener {
             return;
         }
         if (sideOf(leg) != BridgeSide.B || state != CallState.CONNECTING) {
+            return;
+        }
+        if (renegotiating != null) {
+            // An early offer is on its way (RFC 3311): the answer's SDP is taken once that exchange completes.
+            deferredAnswer = () -> answered(leg, sdp);
             return;
         }
         try {
@@ -442,9 +457,18 @@ final class Call implements LegListener {
             return;
         }
         if (state != CallState.ANSWERED) {
-            log.info("Call {}: early offer from {} refused (offers are relayed once answered)", id, side);
-            leg.refuseMediaUpdate(500, "Early offers are not relayed");
-            return;
+            CallLeg other = legOf(side.other());
+            boolean relayable = state == CallState.CONNECTING
+                    && other != null
+                    && renegotiating == null
+                    && !calleeOfferPending
+                    && other.canTakeEarlyOffer();
+            if (!relayable) {
+                log.info("Call {}: early offer from {} refused (the other side cannot take one now)", id, side);
+                leg.refuseMediaUpdate(500, "Early offer not relayed");
+                return;
+            }
+            log.info("Call {}: early offer from {} relayed", id, side);
         }
         if (renegotiating != null || calleeOfferPending) {
             deferredOffer = () -> mediaOffer(leg, sdpOffer);
@@ -465,7 +489,7 @@ final class Call implements LegListener {
 
     private synchronized void mediaAnswer(CallLeg leg, String sdpAnswer) {
         BridgeSide side = sideOf(leg);
-        if (side == null || state != CallState.ANSWERED) {
+        if (side == null || state == CallState.ENDED || (state != CallState.ANSWERED && renegotiating == null)) {
             return;
         }
         try {
@@ -475,6 +499,7 @@ final class Call implements LegListener {
             } else if (renegotiating != null && side == renegotiating.other()) {
                 BridgeSide offerer = renegotiating;
                 renegotiating = null;
+                transferOfferPending = false;
                 legOf(offerer).answerMediaUpdate(bridge.answer(side, leg.kind(), sdpAnswer));
             } else {
                 log.info("Call {}: unexpected media answer from {}", id, side);
@@ -483,6 +508,38 @@ final class Call implements LegListener {
         } catch (MediaException e) {
             log.info("Call {}: media answer from {} refused: {}", id, side, e.getMessage());
             end(MEDIA_REFUSED, null);
+            return;
+        }
+        afterNegotiation();
+    }
+
+    /** The other side refused the offer being relayed: the offering side is refused too, and the media stay. */
+    private synchronized void mediaUpdateFailed(CallLeg leg, int sipStatus) {
+        BridgeSide side = sideOf(leg);
+        if (side == null || state == CallState.ENDED || renegotiating == null || side != renegotiating.other()) {
+            return;
+        }
+        BridgeSide offerer = renegotiating;
+        renegotiating = null;
+        if (transferOfferPending) {
+            // The remaining side refused the transfer target's offer: there is no media to go back to.
+            log.info("Call {}: the transfer target's offer was refused by {} ({})", id, side, sipStatus);
+            end(MEDIA_REFUSED, null);
+            return;
+        }
+        log.info("Call {}: {} refused the offer from {} ({}); media stay as they were", id, side, offerer, sipStatus);
+        legOf(offerer).refuseMediaUpdate(500, "Offer refused by the other side");
+        afterNegotiation();
+    }
+
+    /** What waited for a renegotiation to complete: the called side's answer, a transfer's swap, then one offer. */
+    private void afterNegotiation() {
+        Runnable answer = deferredAnswer;
+        deferredAnswer = null;
+        if (answer != null) {
+            answer.run();
+        }
+        if (renegotiating != null || calleeOfferPending || state == CallState.ENDED) {
             return;
         }
         Runnable swap = deferredSwap;
@@ -544,6 +601,7 @@ final class Call implements LegListener {
             transfer = null;
         }
         deferredSwap = null;
+        deferredAnswer = null;
         if (bridge != null) {
             try {
                 bridge.close();

@@ -80,6 +80,12 @@ public final class SipLeg implements CallLeg {
     private SipTimers.Timer offerTimer;
     /** The subscription of the far end's REFER, while its final NOTIFY is owed. */
     private TransferSubscription transfer;
+    /** The early dialog's first offer/answer is complete in a reliable 18x (ours inbound, the far end's outbound). */
+    private boolean earlyAnswered;
+    /** Outbound: whether the far end's reliable 18x allowed UPDATE, and the early dialog it created. */
+    private boolean earlyAllowsUpdate;
+
+    private Dialog earlyDialog;
 
     // Outbound only.
     private final SipURI target;
@@ -214,7 +220,11 @@ public final class SipLeg implements CallLeg {
             if (reliable.ours()) {
                 Response response = dialog.createReliableProvisionalResponse(status);
                 earlySdp.ifPresent(sdp -> setSdp(response, sdp));
-                reliable.send(dialog, response, localTag, ctx.contact(transport()));
+                boolean sent = reliable.send(dialog, response, localTag, ctx.contact(transport()));
+                if (sent && earlySdp.isPresent() && sdp(inboundInvite).isPresent()) {
+                    earlyAnswered = true;
+                    localSdp = earlySdp.get();
+                }
             } else {
                 Response response = inboundResponse(status);
                 earlySdp.ifPresent(sdp -> setSdp(response, sdp));
@@ -314,8 +324,40 @@ public final class SipLeg implements CallLeg {
     }
 
     @Override
+    public synchronized boolean canTakeEarlyOffer() {
+        if (state != LegState.RINGING
+                || !earlyAnswered
+                || pendingUpdate != null
+                || pendingOffer != null
+                || refreshTx != null) {
+            return false;
+        }
+        if (direction == Direction.INBOUND) {
+            return !reliable.awaitingPrack() && OptionTags.allows(inboundInvite, Request.UPDATE) && canSendInDialog();
+        }
+        return earlyAllowsUpdate && earlyDialog != null && earlyDialog.getState() == javax.sip.DialogState.EARLY;
+    }
+
+    /** An offer in the early dialog (RFC 3311): UPDATE with SDP, answered in its 200 ({@code onMediaAnswer}). */
+    private void sendEarlyUpdate(String sdpOffer) throws Exception {
+        Dialog early = direction == Direction.OUTBOUND ? earlyDialog : dialog;
+        Request update = early.createRequest(Request.UPDATE);
+        update.setHeader(ctx.contact(transport()));
+        setSdp(update, sdpOffer);
+        ClientTransaction transaction = ctx.clientTransaction(update);
+        early.sendRequest(transaction);
+        pendingUpdate = transaction;
+        localSdp = sdpOffer;
+        LOG.info("Leg {}: offer sent by UPDATE in the early dialog", id);
+    }
+
+    @Override
     public void updateMedia(String sdpOffer) {
         act("updateMedia", () -> {
+            if (state == LegState.RINGING && canTakeEarlyOffer()) {
+                sendEarlyUpdate(sdpOffer);
+                return;
+            }
             if (state != LegState.ANSWERED
                     || pendingUpdate != null
                     || pendingOffer != null
@@ -421,6 +463,14 @@ public final class SipLeg implements CallLeg {
                 return; // a retransmission of a reliable provisional response we already PRACKed
             }
             provisionalSeen = true;
+            Optional<String> provisionalSdp = sdp(response);
+            if (OptionTags.requires(response, OptionTags.RELIABLE_PROVISIONALS)
+                    && provisionalSdp.isPresent()
+                    && !offerless) {
+                earlyAnswered = true;
+                earlyAllowsUpdate = OptionTags.allows(response, Request.UPDATE);
+                earlyDialog = responseDialog != null ? responseDialog : inviteTx.getDialog();
+            }
             if (cancelOwed) {
                 sendCancel();
             } else if (state == LegState.CALLING || state == LegState.RINGING) {
@@ -519,7 +569,8 @@ public final class SipLeg implements CallLeg {
         } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
             end(EndReason.fromSipStatus(status, response.getReasonPhrase()), true);
         } else {
-            LOG.warn("Leg {}: our re-INVITE was refused with {}; media stays as it was", id, status);
+            LOG.warn("Leg {}: our re-INVITE was refused with {}; media stay as they were", id, status);
+            event(l -> l.onMediaUpdateFailed(this, status));
         }
     }
 
@@ -597,10 +648,28 @@ public final class SipLeg implements CallLeg {
             ctx.metrics.response(response.getStatusCode(), false);
             if (transaction != null && transaction == refreshTx) {
                 onRefreshResponse(response);
+            } else if (transaction != null && transaction == pendingUpdate) {
+                onUpdateResponse(response);
             } else if (transfer != null && response.getStatusCode() >= 200) {
                 transfer.onTransactionDone(transaction);
             }
         });
+    }
+
+    /** The response to our UPDATE with an offer (in the early dialog): its answer goes to the call. */
+    private void onUpdateResponse(Response response) {
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        pendingUpdate = null;
+        Optional<String> answer = sdp(response);
+        if (status < 300 && answer.isPresent()) {
+            event(l -> l.onMediaAnswer(this, answer.get()));
+        } else {
+            LOG.warn("Leg {}: our UPDATE offer got {}; media stay as they were", id, status);
+            event(l -> l.onMediaUpdateFailed(this, status));
+        }
     }
 
     /** The refresher's half-interval task: refresh with UPDATE when the far end accepts it, else re-INVITE. */
@@ -824,6 +893,9 @@ public final class SipLeg implements CallLeg {
                 end(EndReason.fromSipStatus(Response.REQUEST_TIMEOUT, "Request timeout"), true);
             } else if (transaction == inviteTx && state == LegState.ENDED) {
                 release();
+            } else if (transaction != null && transaction == pendingUpdate && state != LegState.ANSWERED) {
+                pendingUpdate = null;
+                event(l -> l.onMediaUpdateFailed(this, Response.REQUEST_TIMEOUT));
             } else if (transaction != null && transaction == pendingUpdate) {
                 pendingUpdate = null;
                 sendBye(EndReason.ERROR);

@@ -395,6 +395,62 @@ class BridgedCallFlowTest {
     }
 
     @Test
+    void earlyOfferFromTheFarEndIsRelayedWhenTheCallerCanTakeOne() {
+        caller.takeEarlyOffers(true);
+        String callId = callFromBrowser(Optional.of("offer-A"));
+        b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");
+        await().until(() -> callee.commands().size() == 1);
+        callee.listener().onRinging(callee, Optional.of("early-B"));
+        await().until(() -> caller.lastCommand().equals("ringing broker(B->A):early-B"));
+        callee.listener().onMediaOffer(callee, "early-update-B");
+        await().until(() -> caller.lastCommand().equals("updateMedia broker(B->A):early-update-B"));
+        caller.listener().onMediaAnswer(caller, "early-answer-A");
+        await().until(() -> callee.lastCommand().equals("answerMediaUpdate broker(A->B):early-answer-A"));
+        assertThat(callee.commands()).noneMatch(c -> c.startsWith("refuseMediaUpdate"));
+        callee.listener().onAnswered(callee, "answer-B");
+        await().until(() -> caller.lastCommand().equals("answer broker(B->A):answer-B"));
+        hangUpAndCheck(callId);
+    }
+
+    @Test
+    void earlyOfferFromTheCallerIsRelayedAndAnAnswerMeanwhileWaitsForIt() {
+        callee.takeEarlyOffers(true);
+        String callId = callFromBrowser(Optional.of("offer-A"));
+        b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");
+        await().until(() -> callee.commands().size() == 1);
+        callee.listener().onRinging(callee, Optional.of("early-B"));
+        caller.listener().onMediaOffer(caller, "early-update-A");
+        await().until(() -> callee.lastCommand().equals("updateMedia broker(A->B):early-update-A"));
+        // The called side answers before it answered the early offer: the answer waits for that exchange.
+        callee.listener().onAnswered(callee, "answer-B");
+        callee.listener().onMediaAnswer(callee, "early-answer-B");
+        await().until(() -> caller.lastCommand().equals("answer broker(B->A):answer-B"));
+        assertThat(caller.commands())
+                .containsSubsequence("answerMediaUpdate broker(B->A):early-answer-B", "answer broker(B->A):answer-B");
+        assertThat(b2bua.stateOf(callId)).contains(CallState.ANSWERED);
+        hangUpAndCheck(callId);
+    }
+
+    @Test
+    void earlyOfferTheOtherSideRefusesIsRefusedToTheOfferer() {
+        caller.takeEarlyOffers(true);
+        String callId = callFromBrowser(Optional.of("offer-A"));
+        b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");
+        await().until(() -> callee.commands().size() == 1);
+        callee.listener().onRinging(callee, Optional.of("early-B"));
+        callee.listener().onMediaOffer(callee, "early-update-B");
+        await().until(() -> caller.lastCommand().startsWith("updateMedia"));
+        caller.listener().onMediaUpdateFailed(caller, 488);
+        await().until(() -> callee.lastCommand().equals("refuseMediaUpdate 500"));
+        // Nothing waits any more: a new offer after the answer is relayed as usual.
+        callee.listener().onAnswered(callee, "answer-B");
+        await().until(() -> b2bua.stateOf(callId).equals(Optional.of(CallState.ANSWERED)));
+        callee.listener().onMediaOffer(callee, "hold-B");
+        await().until(() -> caller.lastCommand().equals("updateMedia broker(B->A):hold-B"));
+        hangUpAndCheck(callId);
+    }
+
+    @Test
     void earlyOfferFromTheFarEndIsRefusedAtOnceAndTheCallGoesOn() {
         String callId = callFromBrowser(Optional.of("offer-A"));
         b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");

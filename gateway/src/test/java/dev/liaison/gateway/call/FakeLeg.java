@@ -12,10 +12,21 @@ public final class FakeLeg implements CallLeg {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private volatile LegListener listener;
     private volatile LegState state = LegState.NEW;
+    private volatile boolean takesEarlyOffers;
 
     public FakeLeg(String id, LegKind kind) {
         this.id = id;
         this.kind = kind;
+    }
+
+    /** Whether {@link #canTakeEarlyOffer} says yes (an early dialog with PRACK and UPDATE, for a SIP leg). */
+    public void takeEarlyOffers(boolean takes) {
+        this.takesEarlyOffers = takes;
+    }
+
+    @Override
+    public boolean canTakeEarlyOffer() {
+        return takesEarlyOffers;
     }
 
     public List<String> commands() {
