@@ -65,7 +65,7 @@ public final class SipLeg implements CallLeg {
     private String localSdp;
     private ScheduledFuture<?> answerTimer;
     /** A far-end re-INVITE or UPDATE with an offer, waiting for {@link #answerMediaUpdate}. */
-    private ServerTransaction pendingOffer;
+    private final ReceivedOffer receivedOffer;
     /** Our re-INVITE waiting for its final response. */
     private ClientTransaction pendingUpdate;
     /** Reliable provisional responses (RFC 3262), ours (inbound) or the far end's (outbound). */
@@ -76,8 +76,6 @@ public final class SipLeg implements CallLeg {
     private ClientTransaction refreshTx;
     /** Whether the far end accepts UPDATE (from its Allow), so that a refresh needs no SDP. */
     private boolean farEndAllowsUpdate;
-    /** Answers {@link #pendingOffer} with 500 if the call leaves it unanswered. */
-    private SipTimers.Timer offerTimer;
     /** The subscription of the far end's REFER, while its final NOTIFY is owed. */
     private TransferSubscription transfer;
     /** The early dialog's first offer/answer is complete in a reliable 18x (ours inbound, the far end's outbound). */
@@ -128,6 +126,7 @@ public final class SipLeg implements CallLeg {
         this.reliable = inboundInvite != null
                 ? ReliableProvisionals.forInvite(ctx, inboundInvite)
                 : ReliableProvisionals.forOutbound(ctx);
+        this.receivedOffer = new ReceivedOffer(ctx);
         this.sessionTimer = new SessionTimer(
                 ctx.timers,
                 () -> act("session refresh", this::refreshSession),
@@ -328,7 +327,7 @@ public final class SipLeg implements CallLeg {
         if (state != LegState.RINGING
                 || !earlyAnswered
                 || pendingUpdate != null
-                || pendingOffer != null
+                || receivedOffer.pending()
                 || refreshTx != null) {
             return false;
         }
@@ -360,7 +359,7 @@ public final class SipLeg implements CallLeg {
             }
             if (state != LegState.ANSWERED
                     || pendingUpdate != null
-                    || pendingOffer != null
+                    || receivedOffer.pending()
                     || refreshTx != null
                     || !canSendInDialog()) {
                 ignored("updateMedia");
@@ -386,14 +385,13 @@ public final class SipLeg implements CallLeg {
                 sendAck(lateOfferAnswer, Optional.of(sdpAnswer));
                 lateOfferAnswer = null;
                 localSdp = sdpAnswer;
-            } else if (pendingOffer != null) {
-                Response ok = ctx.messages.createResponse(Response.OK, pendingOffer.getRequest());
+            } else if (receivedOffer.pending()) {
+                Request offer = receivedOffer.request();
+                Response ok = ctx.messages.createResponse(Response.OK, offer);
                 ok.setHeader(ctx.contact(transport()));
                 setSdp(ok, sdpAnswer);
-                refreshedBy(pendingOffer.getRequest(), ok);
-                ServerTransaction transaction = pendingOffer;
-                pendingOffer = null;
-                cancelOfferTimer();
+                refreshedBy(offer, ok);
+                ServerTransaction transaction = receivedOffer.take();
                 transaction.sendResponse(ok);
                 ctx.metrics.response(Response.OK, true);
                 localSdp = sdpAnswer;
@@ -406,15 +404,15 @@ public final class SipLeg implements CallLeg {
     @Override
     public void refuseMediaUpdate(int sipStatus, String reasonPhrase) {
         act("refuseMediaUpdate", () -> {
-            if (state == LegState.ENDED || pendingOffer == null) {
+            if (state == LegState.ENDED || !receivedOffer.pending()) {
                 ignored("refuseMediaUpdate");
             } else {
                 LOG.info(
                         "Leg {}: {} offer refused with {}",
                         id,
-                        pendingOffer.getRequest().getMethod(),
+                        receivedOffer.request().getMethod(),
                         sipStatus);
-                refusePendingOffer(sipStatus, reasonPhrase);
+                receivedOffer.refuse(sipStatus, reasonPhrase);
             }
         });
     }
@@ -579,7 +577,7 @@ public final class SipLeg implements CallLeg {
             if (state != LegState.ANSWERED) {
                 throw new SipStatusException(Response.REQUEST_PENDING, "call not established");
             }
-            if (pendingOffer != null || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
+            if (receivedOffer.pending() || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
                 throw new SipStatusException(Response.REQUEST_PENDING, "an offer is already pending");
             }
             SessionTimer.requireAtLeast(request, ctx.properties.sessionTimerMinSe());
@@ -611,7 +609,7 @@ public final class SipLeg implements CallLeg {
                 throw new SipStatusException(
                         Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no early or confirmed dialog");
             }
-            if (pendingOffer != null || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
+            if (receivedOffer.pending() || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
                 throw new SipStatusException(Response.REQUEST_PENDING, "an offer is already pending");
             }
             if (state == LegState.ANSWERED) {
@@ -679,7 +677,7 @@ public final class SipLeg implements CallLeg {
                 || sessionTimer.current().isEmpty()) {
             return;
         }
-        if (pendingOffer != null || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
+        if (receivedOffer.pending() || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
             sessionTimer.retryRefresh(Duration.ofSeconds(2));
             return;
         }
@@ -750,46 +748,20 @@ public final class SipLeg implements CallLeg {
 
     /**
      * Holds a received offer for {@link #answerMediaUpdate}. An offer the call does not answer in 64*T1 (the call
-     * ignores offers it cannot relay yet, e.g. an early UPDATE) gets 500 with {@code Retry-After} (RFC 3311 5.2), so
-     * no transaction is left waiting.
+     * ignores offers it cannot relay) gets 500 with {@code Retry-After} (RFC 3311 5.2).
      */
     private void awaitAnswerTo(ServerTransaction transaction) {
-        pendingOffer = transaction;
-        cancelOfferTimer();
-        offerTimer = ctx.timers.schedule(
-                ctx.properties.timerT1().multipliedBy(64),
+        receivedOffer.hold(
+                transaction,
                 () -> act("offer timeout", () -> {
-                    if (pendingOffer == transaction) {
+                    if (receivedOffer.isHeld(transaction)) {
                         LOG.info(
                                 "Leg {}: {} offer not answered in time",
                                 id,
                                 transaction.getRequest().getMethod());
-                        refusePendingOffer(Response.SERVER_INTERNAL_ERROR, null);
+                        receivedOffer.refuse(Response.SERVER_INTERNAL_ERROR, null);
                     }
                 }));
-    }
-
-    /** Answers {@link #pendingOffer} with {@code status} (with {@code Retry-After: 2} for a 500). */
-    private void refusePendingOffer(int status, String reasonPhrase) throws Exception {
-        ServerTransaction transaction = pendingOffer;
-        pendingOffer = null;
-        cancelOfferTimer();
-        Response refused = ctx.messages.createResponse(status, transaction.getRequest());
-        if (reasonPhrase != null) {
-            refused.setReasonPhrase(reasonPhrase);
-        }
-        if (status == Response.SERVER_INTERNAL_ERROR) {
-            refused.setHeader(ctx.headers.createRetryAfterHeader(2));
-        }
-        transaction.sendResponse(refused);
-        ctx.metrics.response(status, true);
-    }
-
-    private void cancelOfferTimer() {
-        if (offerTimer != null) {
-            offerTimer.cancel();
-            offerTimer = null;
-        }
     }
 
     /** Session timer headers of a re-INVITE or UPDATE we send while a timer runs (we refresh it by sending). */
@@ -810,18 +782,7 @@ public final class SipLeg implements CallLeg {
             if (transfer != null && transfer.active()) {
                 throw new SipStatusException(Response.REQUEST_PENDING, "a transfer is in progress");
             }
-            javax.sip.address.URI uri =
-                    (javax.sip.address.URI) referTo.getAddress().getURI().clone();
-            Optional<String> replaces = Optional.empty();
-            if (uri instanceof SipURI sipUri) {
-                String header = sipUri.getHeader("Replaces");
-                if (header != null) {
-                    replaces = Optional.of(java.net.URLDecoder.decode(header, StandardCharsets.UTF_8));
-                }
-                if (sipUri instanceof gov.nist.javax.sip.address.SipUri nistUri) {
-                    nistUri.removeHeaders();
-                }
-            }
+            ReferTarget asked = ReferTarget.of(referTo);
             transaction.sendResponse(ctx.messages.createResponse(Response.ACCEPTED, refer));
             ctx.metrics.response(Response.ACCEPTED, true);
             TransferSubscription subscription = new TransferSubscription(ctx, dialog, transport());
@@ -832,10 +793,12 @@ public final class SipLeg implements CallLeg {
                     subscription.finish(Response.REQUEST_TIMEOUT, "Request Timeout");
                 }
             }));
-            String target = uri.toString();
-            Optional<String> replacing = replaces;
-            LOG.info("Leg {}: transfer to {} requested{}", id, target, replacing.isPresent() ? " (attended)" : "");
-            event(l -> l.onTransferRequested(this, target, replacing));
+            LOG.info(
+                    "Leg {}: transfer to {} requested{}",
+                    id,
+                    asked.target(),
+                    asked.replaces().isPresent() ? " (attended)" : "");
+            event(l -> l.onTransferRequested(this, asked.target(), asked.replaces()));
         });
     }
 
@@ -866,9 +829,8 @@ public final class SipLeg implements CallLeg {
         act("BYE", () -> {
             // The far end hung up whether or not our 200 reaches it (it may close the connection at once).
             respondQuietly(transaction, Response.OK);
-            if (pendingOffer != null) {
-                respondQuietly(pendingOffer, Response.REQUEST_TERMINATED);
-                pendingOffer = null;
+            if (receivedOffer.pending()) {
+                respondQuietly(receivedOffer.take(), Response.REQUEST_TERMINATED);
             }
             if (state != LegState.ENDED) {
                 end(EndReason.NORMAL, true);
@@ -1096,7 +1058,7 @@ public final class SipLeg implements CallLeg {
             transition(LegState.ENDED);
             cancelAnswerTimer();
             sessionTimer.stop();
-            cancelOfferTimer();
+            receivedOffer.cancelTimer();
             if (transfer != null) {
                 transfer.cancel();
             }
@@ -1113,7 +1075,7 @@ public final class SipLeg implements CallLeg {
             released = true;
             cancelAnswerTimer();
             sessionTimer.stop();
-            cancelOfferTimer();
+            receivedOffer.cancelTimer();
             ctx.legs.remove(this);
         }
     }
