@@ -169,6 +169,38 @@ public class B2bua implements CallRequests, AutoCloseable {
         call.submit(() -> call.connect(provider, target));
     }
 
+    /**
+     * Answers a call's pending transfer request (a REFER from one side) with the target the routes resolved: a new leg
+     * of {@code kind} to {@code target} is called without an offer, and when it answers it replaces the transferor
+     * (whose final NOTIFY says 200), the remaining side's media renegotiated through the bridge. When it fails, the
+     * transferor is told its status and the call goes on.
+     *
+     * @throws CallNotFoundException when no such call is active on this node
+     * @throws TargetNotAllowedException when a SIP target is outside the restricted-destinations rule; the transfer is
+     *     refused with 403 and the call goes on
+     * @throws NoLegProviderException when this node cannot create legs of that kind; the transfer is refused with 503
+     */
+    public void transfer(String callId, LegKind kind, String target) {
+        Call call = find(callId);
+        if (kind == LegKind.SIP && !sipTargets.allows(target)) {
+            log.warn("Call {}: transfer to {} refused, not an allowed SIP target", callId, target);
+            call.submit(() -> call.refuseTransfer(EndReason.FORBIDDEN, target));
+            throw new TargetNotAllowedException(target);
+        }
+        LegProvider provider = providers.get(kind);
+        if (provider == null) {
+            call.submit(() -> call.refuseTransfer(EndReason.UNAVAILABLE, target));
+            throw new NoLegProviderException(kind);
+        }
+        call.submit(() -> call.transferTo(provider, target));
+    }
+
+    /** Refuses a call's pending transfer request: the transferor is told {@code reason}'s status, the call goes on. */
+    public void refuseTransfer(String callId, EndReason reason) {
+        Call call = find(callId);
+        call.submit(() -> call.refuseTransfer(reason, null));
+    }
+
     /** Tells a routing call's caller that it is ringing (while it waits in a queue, for instance). */
     public void ring(String callId) {
         Call call = find(callId);
@@ -248,6 +280,24 @@ public class B2bua implements CallRequests, AutoCloseable {
             @Override
             public void publish(CallEvent event) {
                 B2bua.this.publish(event);
+            }
+
+            @Override
+            public boolean transfersRouted() {
+                return listeners.stream().anyMatch(l -> l.accepts("call.transfer-requested"));
+            }
+
+            @Override
+            public void transferUnrouted(Call call, String target) {
+                if (!(target.regionMatches(true, 0, "sip:", 0, 4) || target.regionMatches(true, 0, "sips:", 0, 5))) {
+                    call.submit(() -> call.refuseTransfer(EndReason.NOT_FOUND, target));
+                    return;
+                }
+                try {
+                    transfer(call.id(), LegKind.SIP, target);
+                } catch (RuntimeException e) {
+                    log.info("Call {}: transfer to {} refused: {}", call.id(), target, e.getMessage());
+                }
             }
 
             @Override

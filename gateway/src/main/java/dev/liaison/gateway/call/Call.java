@@ -27,9 +27,13 @@ final class Call implements LegListener {
     private static final EndReason MEDIA_REFUSED = new EndReason("media", 488, "Not acceptable here");
     private static final EndReason NO_MEDIA = new EndReason("no-media", 503, "No media broker available");
     private static final EndReason OVERFLOW = new EndReason("overload", 503, "Too many call events");
+    static final EndReason TRANSFER_NOT_ROUTED = new EndReason("transfer-timeout", 408, "Transfer not routed in time");
+    static final EndReason ATTENDED_UNSUPPORTED =
+            new EndReason("transfer-unsupported", 501, "Attended transfer is not supported");
+    static final EndReason TRANSFER_PENDING = new EndReason("transfer-pending", 491, "Request pending");
 
     private final String id;
-    private final CallLeg caller;
+    private CallLeg caller;
     private final CallRequest request;
     private final Instant requestedAt;
     private final SerialExecutor executor;
@@ -46,6 +50,35 @@ final class Call implements LegListener {
     private BridgeSide renegotiating;
     /** One renegotiation offer that arrived while another was in progress; replayed when that one completes. */
     private Runnable deferredOffer;
+    /** The transfer one side asked for, from its request until the new leg replaced it or the transfer failed. */
+    private Transfer transfer;
+    /** A transfer target's answer that arrived during a renegotiation; the swap runs when that one completes. */
+    private Runnable deferredSwap;
+    /** The called side's answer that arrived during an early renegotiation; handled when that one completes. */
+    private Runnable deferredAnswer;
+    /** The renegotiation in progress carries a transfer target's offer to the remaining side. */
+    private boolean transferOfferPending;
+
+    /**
+     * A transfer in progress (RFC 3515 blind transfer, with the gateway as transferee): the side that asked, the
+     * target once the routes chose it, and the new leg being called. The call stays {@code ANSWERED} meanwhile.
+     */
+    private static final class Transfer {
+        final BridgeSide side;
+        final CallLeg transferor;
+        final String requested;
+        String target;
+        CallLeg leg;
+        boolean transferorGone;
+        ScheduledFuture<?> timer;
+
+        Transfer(BridgeSide side, CallLeg transferor, String requested) {
+            this.side = side;
+            this.transferor = transferor;
+            this.requested = requested;
+            this.target = requested;
+        }
+    }
 
     Call(String id, CallLeg caller, CallRequest request, SerialExecutor executor, CallEnvironment env) {
         this.id = id;
@@ -165,6 +198,11 @@ final class Call implements LegListener {
     }
 
     @Override
+    public void onMediaUpdateFailed(CallLeg leg, int sipStatus) {
+        submit(() -> mediaUpdateFailed(leg, sipStatus));
+    }
+
+    @Override
     public void onDtmf(CallLeg leg, char digit, int durationMillis) {
         submit(() -> dtmf(leg, digit, durationMillis));
     }
@@ -176,12 +214,161 @@ final class Call implements LegListener {
 
     @Override
     public void onTransferRequested(CallLeg leg, String transferTarget, Optional<String> replaces) {
-        submit(() -> {
-            BridgeSide side = sideOf(leg);
-            if (side != null && state == CallState.ANSWERED) {
-                env.publish(new CallEvent.TransferRequested(id, now(), leg.kind(), transferTarget, replaces));
+        submit(() -> transferRequested(leg, transferTarget, replaces));
+    }
+
+    // ---- transfer (the gateway as transferee: the remaining side is connected to a new leg)
+
+    private synchronized void transferRequested(CallLeg leg, String requested, Optional<String> replaces) {
+        BridgeSide side = sideOf(leg);
+        if (side == null) {
+            return;
+        }
+        if (state != CallState.ANSWERED) {
+            leg.reportTransferOutcome(EndReason.FORBIDDEN.sipStatus(), "Call not established");
+            return;
+        }
+        if (transfer != null || calleeOfferPending) {
+            log.info("Call {}: transfer to {} refused, another is in progress", id, requested);
+            leg.reportTransferOutcome(TRANSFER_PENDING.sipStatus(), TRANSFER_PENDING.text());
+            return;
+        }
+        String destination = destinationOf(requested);
+        env.publish(new CallEvent.TransferRequested(id, now(), leg.kind(), requested, destination, replaces));
+        transfer = new Transfer(side, leg, requested);
+        if (replaces.isPresent()) {
+            failTransfer(ATTENDED_UNSUPPORTED);
+            return;
+        }
+        log.info("Call {}: side {} asks for a transfer to {}", id, side, requested);
+        Transfer current = transfer;
+        current.timer = schedule(env.answerTimeout(), () -> transferExpired(current));
+        if (!env.transfersRouted()) {
+            env.transferUnrouted(this, requested);
+        }
+    }
+
+    /** The user part of a SIP URI ({@code sip:support@host} is {@code support}), else the target itself. */
+    static String destinationOf(String target) {
+        String rest = target;
+        int colon = rest.indexOf(':');
+        if (rest.regionMatches(true, 0, "sip:", 0, 4) || rest.regionMatches(true, 0, "sips:", 0, 5)) {
+            rest = rest.substring(colon + 1);
+            int at = rest.indexOf('@');
+            if (at < 0) {
+                return target;
             }
-        });
+            String user = rest.substring(0, at);
+            int params = user.indexOf(';');
+            return params >= 0 ? user.substring(0, params) : user;
+        }
+        return target;
+    }
+
+    /** The routes chose where the pending transfer goes: call the target with an offer-less new leg. */
+    synchronized void transferTo(LegProvider provider, String newTarget) {
+        if (transfer == null || transfer.leg != null || state != CallState.ANSWERED) {
+            log.info("Call {}: transfer to {} ignored, no transfer request waits", id, newTarget);
+            return;
+        }
+        Optional<CallLeg> created = provider.createOutbound(newTarget, id, request);
+        if (created.isEmpty()) {
+            transfer.target = newTarget;
+            failTransfer(EndReason.NOT_FOUND);
+            return;
+        }
+        Transfer current = transfer;
+        current.target = newTarget;
+        current.leg = created.get();
+        current.leg.setListener(this);
+        cancel(current.timer);
+        current.timer = schedule(env.answerTimeout(), () -> transferExpired(current));
+        log.info("Call {}: transferring side {} to {} ({})", id, current.side, newTarget, current.leg.kind());
+        // Third-party call control (RFC 3725 flow I): the new leg makes the offer, the remaining side answers it.
+        current.leg.start(Optional.empty());
+    }
+
+    /** The routes refused the pending transfer (or its target is not allowed): the transferor is told, the call goes on. */
+    synchronized void refuseTransfer(EndReason reason, String refusedTarget) {
+        if (transfer == null || transfer.leg != null) {
+            log.info("Call {}: transfer refusal ignored, no transfer request waits", id);
+            return;
+        }
+        if (refusedTarget != null) {
+            transfer.target = refusedTarget;
+        }
+        failTransfer(reason);
+    }
+
+    private synchronized void transferExpired(Transfer expired) {
+        if (transfer != expired) {
+            return;
+        }
+        if (expired.leg != null) {
+            expired.leg.hangUp(EndReason.NO_ANSWER);
+            failTransfer(EndReason.NO_ANSWER);
+        } else {
+            failTransfer(TRANSFER_NOT_ROUTED);
+        }
+    }
+
+    /** The new leg answered with its offer: it takes the transferor's side and the remaining side answers its offer. */
+    private void transferAnswered(String offerOfNewLeg) {
+        if (renegotiating != null || calleeOfferPending) {
+            deferredSwap = () -> transferAnswered(offerOfNewLeg);
+            return;
+        }
+        Transfer done = transfer;
+        BridgeSide side = done.side;
+        CallLeg remaining = legOf(side.other());
+        String offer;
+        try {
+            offer = bridge.offer(side, done.leg.kind(), remaining.kind(), offerOfNewLeg);
+        } catch (MediaException e) {
+            log.info("Call {}: the transfer target's offer was refused: {}", id, e.getMessage());
+            done.leg.hangUp(MEDIA_REFUSED);
+            failTransfer(MEDIA_REFUSED);
+            return;
+        }
+        cancel(done.timer);
+        transfer = null;
+        CallLeg old = legOf(side);
+        if (side == BridgeSide.A) {
+            caller = done.leg;
+        } else {
+            callee = done.leg;
+        }
+        target = done.target;
+        renegotiating = side;
+        transferOfferPending = true;
+        remaining.updateMedia(offer);
+        if (!done.transferorGone) {
+            old.reportTransferOutcome(200, "OK");
+            old.hangUp(EndReason.NORMAL);
+        }
+        log.info("Call {}: transferred, side {} is now {}", id, side, done.target);
+        env.publish(new CallEvent.Transferred(id, now(), done.leg.kind(), done.target));
+    }
+
+    /**
+     * The transfer did not happen. The transferor hears the status in its final NOTIFY and keeps the call; when it has
+     * hung up already, the remaining side is left alone and the call ends with {@code transfer-failed}.
+     */
+    private void failTransfer(EndReason reason) {
+        Transfer failed = transfer;
+        transfer = null;
+        cancel(failed.timer);
+        log.info("Call {}: transfer to {} failed: {} ({})", id, failed.target, reason.code(), reason.sipStatus());
+        env.publish(new CallEvent.TransferFailed(id, now(), failed.transferor.kind(), failed.target, reason));
+        if (failed.transferorGone) {
+            end(new EndReason("transfer-failed", reason.sipStatus(), "Transfer failed: " + reason.text()), null);
+        } else {
+            failed.transferor.reportTransferOutcome(reason.sipStatus(), reason.text());
+        }
+    }
+
+    private boolean isTransferLeg(CallLeg leg) {
+        return transfer != null && leg != null && leg == transfer.leg;
     }
 
     private synchronized void ringing(CallLeg leg, Optional<String> earlySdp) {
@@ -201,7 +388,16 @@ final class Call implements LegListener {
     }
 
     private synchronized void answered(CallLeg leg, String sdp) {
+        if (isTransferLeg(leg) && state == CallState.ANSWERED) {
+            transferAnswered(sdp);
+            return;
+        }
         if (sideOf(leg) != BridgeSide.B || state != CallState.CONNECTING) {
+            return;
+        }
+        if (renegotiating != null) {
+            // An early offer is on its way (RFC 3311): the answer's SDP is taken once that exchange completes.
+            deferredAnswer = () -> answered(leg, sdp);
             return;
         }
         try {
@@ -224,22 +420,55 @@ final class Call implements LegListener {
     }
 
     private synchronized void legEnded(CallLeg leg, EndReason reason) {
+        if (isTransferLeg(leg)) {
+            failTransfer(reason);
+            return;
+        }
         BridgeSide side = sideOf(leg);
         if (side == null) {
+            return;
+        }
+        if (transfer != null && transfer.side == side && state == CallState.ANSWERED) {
+            // Blind transfer: the transferor may hang up once its REFER is accepted; the remaining side waits.
+            log.info("Call {}: the transferor hung up ({}), the transfer goes on", id, reason.code());
+            transfer.transferorGone = true;
+            if (renegotiating == side.other()) {
+                renegotiating = null;
+                legOf(side.other()).refuseMediaUpdate(500, "Transfer in progress");
+            }
+            deferredOffer = null;
             return;
         }
         end(reason, side);
     }
 
     private synchronized void mediaOffer(CallLeg leg, String sdpOffer) {
+        if (isTransferLeg(leg)) {
+            leg.refuseMediaUpdate(500, "Offers are relayed once answered");
+            return;
+        }
         BridgeSide side = sideOf(leg);
         if (side == null || state == CallState.ENDED) {
             return;
         }
-        if (state != CallState.ANSWERED) {
-            log.info("Call {}: early offer from {} refused (offers are relayed once answered)", id, side);
-            leg.refuseMediaUpdate(500, "Early offers are not relayed");
+        if (transfer != null && transfer.transferorGone) {
+            log.info("Call {}: offer from {} refused while the transfer target is called", id, side);
+            leg.refuseMediaUpdate(500, "Transfer in progress");
             return;
+        }
+        if (state != CallState.ANSWERED) {
+            CallLeg other = legOf(side.other());
+            boolean relayable = state == CallState.CONNECTING
+                    && other != null
+                    && renegotiating == null
+                    && !calleeOfferPending
+                    && other.canTakeEarlyOffer();
+            if (!relayable) {
+                log.info("Call {}: early offer from {} refused (the other side cannot take one now)", id, side);
+                leg.refuseMediaUpdate(500, "Early offer not relayed");
+                return;
+            }
+            log.info("Call {}: early offer from {} relayed", id, side);
         }
         if (renegotiating != null || calleeOfferPending) {
             deferredOffer = () -> mediaOffer(leg, sdpOffer);
@@ -260,7 +489,7 @@ final class Call implements LegListener {
 
     private synchronized void mediaAnswer(CallLeg leg, String sdpAnswer) {
         BridgeSide side = sideOf(leg);
-        if (side == null || state != CallState.ANSWERED) {
+        if (side == null || state == CallState.ENDED || (state != CallState.ANSWERED && renegotiating == null)) {
             return;
         }
         try {
@@ -270,6 +499,7 @@ final class Call implements LegListener {
             } else if (renegotiating != null && side == renegotiating.other()) {
                 BridgeSide offerer = renegotiating;
                 renegotiating = null;
+                transferOfferPending = false;
                 legOf(offerer).answerMediaUpdate(bridge.answer(side, leg.kind(), sdpAnswer));
             } else {
                 log.info("Call {}: unexpected media answer from {}", id, side);
@@ -278,6 +508,44 @@ final class Call implements LegListener {
         } catch (MediaException e) {
             log.info("Call {}: media answer from {} refused: {}", id, side, e.getMessage());
             end(MEDIA_REFUSED, null);
+            return;
+        }
+        afterNegotiation();
+    }
+
+    /** The other side refused the offer being relayed: the offering side is refused too, and the media stay. */
+    private synchronized void mediaUpdateFailed(CallLeg leg, int sipStatus) {
+        BridgeSide side = sideOf(leg);
+        if (side == null || state == CallState.ENDED || renegotiating == null || side != renegotiating.other()) {
+            return;
+        }
+        BridgeSide offerer = renegotiating;
+        renegotiating = null;
+        if (transferOfferPending) {
+            // The remaining side refused the transfer target's offer: there is no media to go back to.
+            log.info("Call {}: the transfer target's offer was refused by {} ({})", id, side, sipStatus);
+            end(MEDIA_REFUSED, null);
+            return;
+        }
+        log.info("Call {}: {} refused the offer from {} ({}); media stay as they were", id, side, offerer, sipStatus);
+        legOf(offerer).refuseMediaUpdate(500, "Offer refused by the other side");
+        afterNegotiation();
+    }
+
+    /** What waited for a renegotiation to complete: the called side's answer, a transfer's swap, then one offer. */
+    private void afterNegotiation() {
+        Runnable answer = deferredAnswer;
+        deferredAnswer = null;
+        if (answer != null) {
+            answer.run();
+        }
+        if (renegotiating != null || calleeOfferPending || state == CallState.ENDED) {
+            return;
+        }
+        Runnable swap = deferredSwap;
+        deferredSwap = null;
+        if (swap != null && transfer != null) {
+            swap.run();
             return;
         }
         Runnable next = deferredOffer;
@@ -325,6 +593,15 @@ final class Call implements LegListener {
         if (callee != null && endedBy != BridgeSide.B) {
             callee.hangUp(reason);
         }
+        if (transfer != null) {
+            cancel(transfer.timer);
+            if (transfer.leg != null) {
+                transfer.leg.hangUp(reason);
+            }
+            transfer = null;
+        }
+        deferredSwap = null;
+        deferredAnswer = null;
         if (bridge != null) {
             try {
                 bridge.close();
@@ -360,6 +637,16 @@ final class Call implements LegListener {
         if (state == armedIn) {
             log.info("Call {}: timed out in {}", id, state);
             end(reason, null);
+        }
+    }
+
+    private ScheduledFuture<?> schedule(Duration delay, Runnable task) {
+        return env.scheduler().schedule(() -> submit(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void cancel(ScheduledFuture<?> future) {
+        if (future != null) {
+            future.cancel(false);
         }
     }
 

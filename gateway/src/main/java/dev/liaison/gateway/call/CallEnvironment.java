@@ -19,6 +19,12 @@ interface CallEnvironment {
 
     void publish(CallEvent event);
 
+    /** Whether a listener (a route) takes {@code call.transfer-requested} and so decides transfers. */
+    boolean transfersRouted();
+
+    /** No route decides transfers: transfer {@code call} to {@code target} as the transferor gave it. */
+    void transferUnrouted(Call call, String target);
+
     /** The call reached {@link CallState#ENDED}: forget it. */
     void ended(Call call, EndReason reason);
 

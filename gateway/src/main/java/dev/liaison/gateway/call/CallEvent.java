@@ -65,12 +65,41 @@ public sealed interface CallEvent {
         }
     }
 
-    /** One side asked to transfer the call; the routes decide (a {@code connect} of the remaining side, or nothing). */
-    record TransferRequested(String callId, Instant at, LegKind side, String target, Optional<String> replaces)
+    /**
+     * One side asked to transfer the call (SIP REFER): the routes answer with {@code transfer} (a resolved target) or
+     * {@code refuse-transfer}; with no route taking this event the gateway transfers to {@code target} as given.
+     * {@code destination} is what the transferor asked for in dial-plan terms (the user part of a SIP URI).
+     */
+    record TransferRequested(
+            String callId, Instant at, LegKind side, String target, String destination, Optional<String> replaces)
             implements CallEvent {
         @Override
         public String type() {
             return "call.transfer-requested";
+        }
+    }
+
+    /**
+     * A transfer completed: the side that asked for it was replaced by a new leg of {@code newSideKind} to
+     * {@code target}, the remaining side's media was renegotiated through the bridge, and the transferor was hung up.
+     */
+    record Transferred(String callId, Instant at, LegKind newSideKind, String target) implements CallEvent {
+        @Override
+        public String type() {
+            return "call.transferred";
+        }
+    }
+
+    /**
+     * A transfer did not happen: refused ({@code forbidden} for a target outside the allow-list), not routed, or the
+     * target failed (busy, no answer...). The call goes on unless the transferor had already hung up, in which case a
+     * {@code call.ended} with {@code transfer-failed} follows. {@code side} is the transferor's kind.
+     */
+    record TransferFailed(String callId, Instant at, LegKind side, String target, EndReason reason)
+            implements CallEvent {
+        @Override
+        public String type() {
+            return "call.transfer-failed";
         }
     }
 }

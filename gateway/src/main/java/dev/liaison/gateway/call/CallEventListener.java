@@ -8,4 +8,12 @@ package dev.liaison.gateway.call;
 public interface CallEventListener {
 
     void onCallEvent(CallEvent event);
+
+    /**
+     * Whether this listener takes events of {@code eventType} at all (a consumer with an event filter says no to the
+     * others). The gateway decides a transfer request itself when no listener takes {@code call.transfer-requested}.
+     */
+    default boolean accepts(String eventType) {
+        return true;
+    }
 }

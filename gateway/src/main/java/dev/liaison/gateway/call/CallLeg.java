@@ -87,4 +87,14 @@ public interface CallLeg {
      * {@code Retry-After}, RFC 3311 5.2) instead of waiting 64*T1. Legs without pending offers ignore it.
      */
     default void refuseMediaUpdate(int sipStatus, String reasonPhrase) {}
+
+    /**
+     * Before the answer: whether {@link #updateMedia} would send a new offer now (RFC 3311 early dialog). For SIP, an
+     * early dialog whose first offer was answered in a reliable provisional response (RFC 3262) that was PRACKed, with
+     * a far end that allows UPDATE and no offer in progress. Legs without early renegotiation say no (the default),
+     * and the call refuses the early offer at once instead.
+     */
+    default boolean canTakeEarlyOffer() {
+        return false;
+    }
 }

@@ -23,6 +23,12 @@ public interface LegListener {
     /** The far end answered our {@link CallLeg#updateMedia} offer. */
     void onMediaAnswer(CallLeg leg, String sdpAnswer);
 
+    /**
+     * The far end refused our {@link CallLeg#updateMedia} offer (a final error response to the re-INVITE or UPDATE, or
+     * no response): the media stay as they were, and the call refuses the offer it was relaying.
+     */
+    default void onMediaUpdateFailed(CallLeg leg, int sipStatus) {}
+
     /** The far end sent a DTMF digit out of band. */
     default void onDtmf(CallLeg leg, char digit, int durationMillis) {}
 

@@ -17,14 +17,24 @@ public enum GatewayCommand {
      * {@code LiaisonGatewayCallId} (made when absent, set on the message), {@code LiaisonGatewayDestination},
      * {@code LiaisonGatewayFrom} and {@code LiaisonGatewayCorrelationId}.
      */
-    ORIGINATE;
+    ORIGINATE,
+    /**
+     * Answer a call's pending transfer request (REFER) with a resolved target: headers {@code LiaisonGatewayTarget},
+     * optional {@code LiaisonGatewayTargetKind}. Wire name {@code transfer}.
+     */
+    TRANSFER,
+    /**
+     * Refuse a call's pending transfer request: header {@code LiaisonGatewayReason} (default {@code forbidden}). Wire
+     * name {@code refuse-transfer}.
+     */
+    REFUSE_TRANSFER;
 
     static GatewayCommand parse(String value) {
         try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "Unknown gateway command '" + value + "'; expected connect, ring, reject, hangup or originate");
+            throw new IllegalArgumentException("Unknown gateway command '" + value
+                    + "'; expected connect, ring, reject, hangup, originate, transfer or refuse-transfer");
         }
     }
 }

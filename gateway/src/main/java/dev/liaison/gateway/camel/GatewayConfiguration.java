@@ -27,7 +27,7 @@ public class GatewayConfiguration implements Cloneable {
 
     /**
      * Producer: the command to carry out when the {@code LiaisonGatewayCommand} header is absent: connect, ring,
-     * reject or hangup.
+     * reject, hangup, originate, transfer or refuse-transfer.
      */
     @UriParam(label = "producer")
     private String command;

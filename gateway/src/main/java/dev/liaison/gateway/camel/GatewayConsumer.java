@@ -44,8 +44,13 @@ public class GatewayConsumer extends DefaultConsumer implements CallEventListene
     }
 
     @Override
+    public boolean accepts(String eventType) {
+        return eventFilter.isEmpty() || eventFilter.contains(eventType);
+    }
+
+    @Override
     public void onCallEvent(CallEvent event) {
-        if (!eventFilter.isEmpty() && !eventFilter.contains(event.type())) {
+        if (!accepts(event.type())) {
             return;
         }
         Exchange exchange = createExchange(false);
@@ -62,6 +67,8 @@ public class GatewayConsumer extends DefaultConsumer implements CallEventListene
         try {
             if (event instanceof CallEvent.Incoming) {
                 decide(exchange);
+            } else if (event instanceof CallEvent.TransferRequested) {
+                decideTransfer(exchange);
             }
             if (exchange.getException() != null) {
                 getExceptionHandler()
@@ -97,6 +104,40 @@ public class GatewayConsumer extends DefaultConsumer implements CallEventListene
         }
     }
 
+    /**
+     * After a {@code call.transfer-requested} exchange: {@code LiaisonGatewayReason} refuses the transfer, else the
+     * call is transferred to {@code LiaisonGatewayTarget} (the Refer-To target unless the route changed it). A route
+     * that removes the target and sets no reason leaves the request waiting for a {@code transfer} or
+     * {@code refuse-transfer} command; a route that fails refuses it with 500.
+     */
+    private void decideTransfer(Exchange exchange) {
+        String callId = exchange.getIn().getHeader(GatewayConstants.CALL_ID, String.class);
+        try {
+            if (exchange.getException() != null) {
+                getEndpoint().getComponent().getB2bua().refuseTransfer(callId, ROUTE_FAILED);
+                return;
+            }
+            Message result = exchange.getMessage();
+            String target = result.getHeader(GatewayConstants.TARGET, String.class);
+            String reason = result.getHeader(GatewayConstants.REASON, String.class);
+            if (reason != null) {
+                getEndpoint().getComponent().getB2bua().refuseTransfer(callId, EndReasons.parse(reason));
+            } else if (target != null) {
+                LegKind kind = result.getHeader(GatewayConstants.TARGET_KIND, LegKind.class);
+                getEndpoint()
+                        .getComponent()
+                        .getB2bua()
+                        .transfer(callId, kind != null ? kind : GatewayProducer.kindOf(target), target);
+            }
+        } catch (RuntimeException e) {
+            // A refused target is refused on the call already (403 to the transferor); the route's error handler hears
+            // it.
+            if (exchange.getException() == null) {
+                exchange.setException(e);
+            }
+        }
+    }
+
     private void refuseQuietly(String callId, EndReason reason) {
         try {
             getEndpoint().getComponent().getB2bua().reject(callId, reason);
@@ -126,6 +167,15 @@ public class GatewayConsumer extends DefaultConsumer implements CallEventListene
         } else if (event instanceof CallEvent.TransferRequested e) {
             in.setHeader(GatewayConstants.LEG_KIND, e.side());
             in.setHeader(GatewayConstants.TARGET, e.target());
+            in.setHeader(GatewayConstants.DESTINATION, e.destination());
+            e.replaces().ifPresent(replaces -> in.setHeader(GatewayConstants.REPLACES, replaces));
+        } else if (event instanceof CallEvent.Transferred e) {
+            in.setHeader(GatewayConstants.LEG_KIND, e.newSideKind());
+            in.setHeader(GatewayConstants.TARGET, e.target());
+        } else if (event instanceof CallEvent.TransferFailed e) {
+            in.setHeader(GatewayConstants.LEG_KIND, e.side());
+            in.setHeader(GatewayConstants.TARGET, e.target());
+            in.setHeader(GatewayConstants.REASON, e.reason().code());
         }
     }
 }

@@ -60,6 +60,15 @@ public class GatewayProducer extends DefaultProducer {
             case RING -> b2bua.ring(callId);
             case REJECT -> b2bua.reject(callId, reason(in, EndReason.DECLINED));
             case HANGUP -> b2bua.hangUp(callId, reason(in, EndReason.NORMAL));
+            case TRANSFER -> {
+                String target = in.getHeader(GatewayConstants.TARGET, String.class);
+                if (target == null) {
+                    throw new IllegalArgumentException("transfer needs the LiaisonGatewayTarget header");
+                }
+                LegKind kind = in.getHeader(GatewayConstants.TARGET_KIND, LegKind.class);
+                b2bua.transfer(callId, kind != null ? kind : kindOf(target), target);
+            }
+            case REFUSE_TRANSFER -> b2bua.refuseTransfer(callId, reason(in, EndReason.FORBIDDEN));
             case ORIGINATE -> throw new IllegalStateException("handled above");
         }
     }

@@ -47,13 +47,16 @@ final class ReliableProvisionals {
         return ours;
     }
 
-    /** Sends {@code response} (an 18x made by the dialog) reliably; skipped while the previous one is not PRACKed. */
-    void send(Dialog dialog, Response response, String localTag, ContactHeader contact) throws Exception {
+    /**
+     * Sends {@code response} (an 18x made by the dialog) reliably; skipped while the previous one is not PRACKed.
+     * Returns whether it was sent.
+     */
+    boolean send(Dialog dialog, Response response, String localTag, ContactHeader contact) throws Exception {
         if (prackOwed) {
             LOG.info(
                     "{} not sent, the previous reliable provisional response is not PRACKed yet",
                     response.getStatusCode());
-            return;
+            return false;
         }
         ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
         if (to.getTag() == null) {
@@ -63,6 +66,12 @@ final class ReliableProvisionals {
         prackOwed = true;
         dialog.sendReliableProvisionalResponse(response);
         ctx.metrics.response(response.getStatusCode(), true);
+        return true;
+    }
+
+    /** Whether our last reliable provisional response still waits for its PRACK. */
+    boolean awaitingPrack() {
+        return prackOwed;
     }
 
     /** Holds our 2xx while a reliable provisional is not PRACKed (RFC 3262 3); true when it was held. */

@@ -65,7 +65,7 @@ public final class SipLeg implements CallLeg {
     private String localSdp;
     private ScheduledFuture<?> answerTimer;
     /** A far-end re-INVITE or UPDATE with an offer, waiting for {@link #answerMediaUpdate}. */
-    private ServerTransaction pendingOffer;
+    private final ReceivedOffer receivedOffer;
     /** Our re-INVITE waiting for its final response. */
     private ClientTransaction pendingUpdate;
     /** Reliable provisional responses (RFC 3262), ours (inbound) or the far end's (outbound). */
@@ -76,10 +76,14 @@ public final class SipLeg implements CallLeg {
     private ClientTransaction refreshTx;
     /** Whether the far end accepts UPDATE (from its Allow), so that a refresh needs no SDP. */
     private boolean farEndAllowsUpdate;
-    /** Answers {@link #pendingOffer} with 500 if the call leaves it unanswered. */
-    private SipTimers.Timer offerTimer;
     /** The subscription of the far end's REFER, while its final NOTIFY is owed. */
     private TransferSubscription transfer;
+    /** The early dialog's first offer/answer is complete in a reliable 18x (ours inbound, the far end's outbound). */
+    private boolean earlyAnswered;
+    /** Outbound: whether the far end's reliable 18x allowed UPDATE, and the early dialog it created. */
+    private boolean earlyAllowsUpdate;
+
+    private Dialog earlyDialog;
 
     // Outbound only.
     private final SipURI target;
@@ -122,6 +126,7 @@ public final class SipLeg implements CallLeg {
         this.reliable = inboundInvite != null
                 ? ReliableProvisionals.forInvite(ctx, inboundInvite)
                 : ReliableProvisionals.forOutbound(ctx);
+        this.receivedOffer = new ReceivedOffer(ctx);
         this.sessionTimer = new SessionTimer(
                 ctx.timers,
                 () -> act("session refresh", this::refreshSession),
@@ -214,7 +219,11 @@ public final class SipLeg implements CallLeg {
             if (reliable.ours()) {
                 Response response = dialog.createReliableProvisionalResponse(status);
                 earlySdp.ifPresent(sdp -> setSdp(response, sdp));
-                reliable.send(dialog, response, localTag, ctx.contact(transport()));
+                boolean sent = reliable.send(dialog, response, localTag, ctx.contact(transport()));
+                if (sent && earlySdp.isPresent() && sdp(inboundInvite).isPresent()) {
+                    earlyAnswered = true;
+                    localSdp = earlySdp.get();
+                }
             } else {
                 Response response = inboundResponse(status);
                 earlySdp.ifPresent(sdp -> setSdp(response, sdp));
@@ -263,46 +272,94 @@ public final class SipLeg implements CallLeg {
     @Override
     public void hangUp(EndReason reason) {
         act("hangUp", () -> {
-            switch (state) {
-                case NEW -> end(reason, true);
-                case CALLING, RINGING -> {
-                    if (direction == Direction.INBOUND) {
-                        refuseInbound(reason);
-                    } else {
-                        cancelOutbound(reason);
-                    }
-                }
-                case ANSWERED -> {
-                    if (direction == Direction.INBOUND && !acked) {
-                        byeOwedAfterAck = true;
-                        end(reason, false);
-                    } else {
-                        try {
-                            if (lateOfferAnswer != null) {
-                                sendAck(lateOfferAnswer, Optional.empty());
-                                lateOfferAnswer = null;
-                            }
-                            sendBye(reason);
-                        } catch (SipException e) {
-                            // The far end cannot be told (connection gone); the leg still ends for the reason asked.
-                            LOG.warn("Leg {}: BYE could not be sent: {}", id, e.toString());
-                        }
+            if (state == LegState.ANSWERED && transfer != null && transfer.finalPending()) {
+                // The transferor's final NOTIFY is on its way: the BYE follows its response, so the two never cross.
+                transfer.afterFinal(() -> {
+                    try {
+                        hangUpNow(reason);
+                    } catch (Exception e) {
+                        LOG.warn("Leg {}: hang-up after the final NOTIFY failed: {}", id, e.toString());
                         end(reason, true);
                     }
-                }
-                case ENDED -> {
-                    // Idempotent.
+                });
+                return;
+            }
+            hangUpNow(reason);
+        });
+    }
+
+    private void hangUpNow(EndReason reason) throws Exception {
+        switch (state) {
+            case NEW -> end(reason, true);
+            case CALLING, RINGING -> {
+                if (direction == Direction.INBOUND) {
+                    refuseInbound(reason);
+                } else {
+                    cancelOutbound(reason);
                 }
             }
-        });
+            case ANSWERED -> {
+                if (direction == Direction.INBOUND && !acked) {
+                    byeOwedAfterAck = true;
+                    end(reason, false);
+                } else {
+                    try {
+                        if (lateOfferAnswer != null) {
+                            sendAck(lateOfferAnswer, Optional.empty());
+                            lateOfferAnswer = null;
+                        }
+                        sendBye(reason);
+                    } catch (SipException e) {
+                        // The far end cannot be told (connection gone); the leg still ends for the reason asked.
+                        LOG.warn("Leg {}: BYE could not be sent: {}", id, e.toString());
+                    }
+                    end(reason, true);
+                }
+            }
+            case ENDED -> {
+                // Idempotent.
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean canTakeEarlyOffer() {
+        if (state != LegState.RINGING
+                || !earlyAnswered
+                || pendingUpdate != null
+                || receivedOffer.pending()
+                || refreshTx != null) {
+            return false;
+        }
+        if (direction == Direction.INBOUND) {
+            return !reliable.awaitingPrack() && OptionTags.allows(inboundInvite, Request.UPDATE) && canSendInDialog();
+        }
+        return earlyAllowsUpdate && earlyDialog != null && earlyDialog.getState() == javax.sip.DialogState.EARLY;
+    }
+
+    /** An offer in the early dialog (RFC 3311): UPDATE with SDP, answered in its 200 ({@code onMediaAnswer}). */
+    private void sendEarlyUpdate(String sdpOffer) throws Exception {
+        Dialog early = direction == Direction.OUTBOUND ? earlyDialog : dialog;
+        Request update = early.createRequest(Request.UPDATE);
+        update.setHeader(ctx.contact(transport()));
+        setSdp(update, sdpOffer);
+        ClientTransaction transaction = ctx.clientTransaction(update);
+        early.sendRequest(transaction);
+        pendingUpdate = transaction;
+        localSdp = sdpOffer;
+        LOG.info("Leg {}: offer sent by UPDATE in the early dialog", id);
     }
 
     @Override
     public void updateMedia(String sdpOffer) {
         act("updateMedia", () -> {
+            if (state == LegState.RINGING && canTakeEarlyOffer()) {
+                sendEarlyUpdate(sdpOffer);
+                return;
+            }
             if (state != LegState.ANSWERED
                     || pendingUpdate != null
-                    || pendingOffer != null
+                    || receivedOffer.pending()
                     || refreshTx != null
                     || !canSendInDialog()) {
                 ignored("updateMedia");
@@ -328,14 +385,13 @@ public final class SipLeg implements CallLeg {
                 sendAck(lateOfferAnswer, Optional.of(sdpAnswer));
                 lateOfferAnswer = null;
                 localSdp = sdpAnswer;
-            } else if (pendingOffer != null) {
-                Response ok = ctx.messages.createResponse(Response.OK, pendingOffer.getRequest());
+            } else if (receivedOffer.pending()) {
+                Request offer = receivedOffer.request();
+                Response ok = ctx.messages.createResponse(Response.OK, offer);
                 ok.setHeader(ctx.contact(transport()));
                 setSdp(ok, sdpAnswer);
-                refreshedBy(pendingOffer.getRequest(), ok);
-                ServerTransaction transaction = pendingOffer;
-                pendingOffer = null;
-                cancelOfferTimer();
+                refreshedBy(offer, ok);
+                ServerTransaction transaction = receivedOffer.take();
                 transaction.sendResponse(ok);
                 ctx.metrics.response(Response.OK, true);
                 localSdp = sdpAnswer;
@@ -348,15 +404,15 @@ public final class SipLeg implements CallLeg {
     @Override
     public void refuseMediaUpdate(int sipStatus, String reasonPhrase) {
         act("refuseMediaUpdate", () -> {
-            if (state == LegState.ENDED || pendingOffer == null) {
+            if (state == LegState.ENDED || !receivedOffer.pending()) {
                 ignored("refuseMediaUpdate");
             } else {
                 LOG.info(
                         "Leg {}: {} offer refused with {}",
                         id,
-                        pendingOffer.getRequest().getMethod(),
+                        receivedOffer.request().getMethod(),
                         sipStatus);
-                refusePendingOffer(sipStatus, reasonPhrase);
+                receivedOffer.refuse(sipStatus, reasonPhrase);
             }
         });
     }
@@ -405,6 +461,14 @@ public final class SipLeg implements CallLeg {
                 return; // a retransmission of a reliable provisional response we already PRACKed
             }
             provisionalSeen = true;
+            Optional<String> provisionalSdp = sdp(response);
+            if (OptionTags.requires(response, OptionTags.RELIABLE_PROVISIONALS)
+                    && provisionalSdp.isPresent()
+                    && !offerless) {
+                earlyAnswered = true;
+                earlyAllowsUpdate = OptionTags.allows(response, Request.UPDATE);
+                earlyDialog = responseDialog != null ? responseDialog : inviteTx.getDialog();
+            }
             if (cancelOwed) {
                 sendCancel();
             } else if (state == LegState.CALLING || state == LegState.RINGING) {
@@ -503,7 +567,8 @@ public final class SipLeg implements CallLeg {
         } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
             end(EndReason.fromSipStatus(status, response.getReasonPhrase()), true);
         } else {
-            LOG.warn("Leg {}: our re-INVITE was refused with {}; media stays as it was", id, status);
+            LOG.warn("Leg {}: our re-INVITE was refused with {}; media stay as they were", id, status);
+            event(l -> l.onMediaUpdateFailed(this, status));
         }
     }
 
@@ -512,7 +577,7 @@ public final class SipLeg implements CallLeg {
             if (state != LegState.ANSWERED) {
                 throw new SipStatusException(Response.REQUEST_PENDING, "call not established");
             }
-            if (pendingOffer != null || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
+            if (receivedOffer.pending() || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
                 throw new SipStatusException(Response.REQUEST_PENDING, "an offer is already pending");
             }
             SessionTimer.requireAtLeast(request, ctx.properties.sessionTimerMinSe());
@@ -544,7 +609,7 @@ public final class SipLeg implements CallLeg {
                 throw new SipStatusException(
                         Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no early or confirmed dialog");
             }
-            if (pendingOffer != null || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
+            if (receivedOffer.pending() || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
                 throw new SipStatusException(Response.REQUEST_PENDING, "an offer is already pending");
             }
             if (state == LegState.ANSWERED) {
@@ -581,8 +646,28 @@ public final class SipLeg implements CallLeg {
             ctx.metrics.response(response.getStatusCode(), false);
             if (transaction != null && transaction == refreshTx) {
                 onRefreshResponse(response);
+            } else if (transaction != null && transaction == pendingUpdate) {
+                onUpdateResponse(response);
+            } else if (transfer != null && response.getStatusCode() >= 200) {
+                transfer.onTransactionDone(transaction);
             }
         });
+    }
+
+    /** The response to our UPDATE with an offer (in the early dialog): its answer goes to the call. */
+    private void onUpdateResponse(Response response) {
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        pendingUpdate = null;
+        Optional<String> answer = sdp(response);
+        if (status < 300 && answer.isPresent()) {
+            event(l -> l.onMediaAnswer(this, answer.get()));
+        } else {
+            LOG.warn("Leg {}: our UPDATE offer got {}; media stay as they were", id, status);
+            event(l -> l.onMediaUpdateFailed(this, status));
+        }
     }
 
     /** The refresher's half-interval task: refresh with UPDATE when the far end accepts it, else re-INVITE. */
@@ -592,7 +677,7 @@ public final class SipLeg implements CallLeg {
                 || sessionTimer.current().isEmpty()) {
             return;
         }
-        if (pendingOffer != null || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
+        if (receivedOffer.pending() || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
             sessionTimer.retryRefresh(Duration.ofSeconds(2));
             return;
         }
@@ -663,46 +748,20 @@ public final class SipLeg implements CallLeg {
 
     /**
      * Holds a received offer for {@link #answerMediaUpdate}. An offer the call does not answer in 64*T1 (the call
-     * ignores offers it cannot relay yet, e.g. an early UPDATE) gets 500 with {@code Retry-After} (RFC 3311 5.2), so
-     * no transaction is left waiting.
+     * ignores offers it cannot relay) gets 500 with {@code Retry-After} (RFC 3311 5.2).
      */
     private void awaitAnswerTo(ServerTransaction transaction) {
-        pendingOffer = transaction;
-        cancelOfferTimer();
-        offerTimer = ctx.timers.schedule(
-                ctx.properties.timerT1().multipliedBy(64),
+        receivedOffer.hold(
+                transaction,
                 () -> act("offer timeout", () -> {
-                    if (pendingOffer == transaction) {
+                    if (receivedOffer.isHeld(transaction)) {
                         LOG.info(
                                 "Leg {}: {} offer not answered in time",
                                 id,
                                 transaction.getRequest().getMethod());
-                        refusePendingOffer(Response.SERVER_INTERNAL_ERROR, null);
+                        receivedOffer.refuse(Response.SERVER_INTERNAL_ERROR, null);
                     }
                 }));
-    }
-
-    /** Answers {@link #pendingOffer} with {@code status} (with {@code Retry-After: 2} for a 500). */
-    private void refusePendingOffer(int status, String reasonPhrase) throws Exception {
-        ServerTransaction transaction = pendingOffer;
-        pendingOffer = null;
-        cancelOfferTimer();
-        Response refused = ctx.messages.createResponse(status, transaction.getRequest());
-        if (reasonPhrase != null) {
-            refused.setReasonPhrase(reasonPhrase);
-        }
-        if (status == Response.SERVER_INTERNAL_ERROR) {
-            refused.setHeader(ctx.headers.createRetryAfterHeader(2));
-        }
-        transaction.sendResponse(refused);
-        ctx.metrics.response(status, true);
-    }
-
-    private void cancelOfferTimer() {
-        if (offerTimer != null) {
-            offerTimer.cancel();
-            offerTimer = null;
-        }
     }
 
     /** Session timer headers of a re-INVITE or UPDATE we send while a timer runs (we refresh it by sending). */
@@ -723,18 +782,7 @@ public final class SipLeg implements CallLeg {
             if (transfer != null && transfer.active()) {
                 throw new SipStatusException(Response.REQUEST_PENDING, "a transfer is in progress");
             }
-            javax.sip.address.URI uri =
-                    (javax.sip.address.URI) referTo.getAddress().getURI().clone();
-            Optional<String> replaces = Optional.empty();
-            if (uri instanceof SipURI sipUri) {
-                String header = sipUri.getHeader("Replaces");
-                if (header != null) {
-                    replaces = Optional.of(java.net.URLDecoder.decode(header, StandardCharsets.UTF_8));
-                }
-                if (sipUri instanceof gov.nist.javax.sip.address.SipUri nistUri) {
-                    nistUri.removeHeaders();
-                }
-            }
+            ReferTarget asked = ReferTarget.of(referTo);
             transaction.sendResponse(ctx.messages.createResponse(Response.ACCEPTED, refer));
             ctx.metrics.response(Response.ACCEPTED, true);
             TransferSubscription subscription = new TransferSubscription(ctx, dialog, transport());
@@ -745,10 +793,12 @@ public final class SipLeg implements CallLeg {
                     subscription.finish(Response.REQUEST_TIMEOUT, "Request Timeout");
                 }
             }));
-            String target = uri.toString();
-            Optional<String> replacing = replaces;
-            LOG.info("Leg {}: transfer to {} requested{}", id, target, replacing.isPresent() ? " (attended)" : "");
-            event(l -> l.onTransferRequested(this, target, replacing));
+            LOG.info(
+                    "Leg {}: transfer to {} requested{}",
+                    id,
+                    asked.target(),
+                    asked.replaces().isPresent() ? " (attended)" : "");
+            event(l -> l.onTransferRequested(this, asked.target(), asked.replaces()));
         });
     }
 
@@ -779,9 +829,8 @@ public final class SipLeg implements CallLeg {
         act("BYE", () -> {
             // The far end hung up whether or not our 200 reaches it (it may close the connection at once).
             respondQuietly(transaction, Response.OK);
-            if (pendingOffer != null) {
-                respondQuietly(pendingOffer, Response.REQUEST_TERMINATED);
-                pendingOffer = null;
+            if (receivedOffer.pending()) {
+                respondQuietly(receivedOffer.take(), Response.REQUEST_TERMINATED);
             }
             if (state != LegState.ENDED) {
                 end(EndReason.NORMAL, true);
@@ -806,6 +855,9 @@ public final class SipLeg implements CallLeg {
                 end(EndReason.fromSipStatus(Response.REQUEST_TIMEOUT, "Request timeout"), true);
             } else if (transaction == inviteTx && state == LegState.ENDED) {
                 release();
+            } else if (transaction != null && transaction == pendingUpdate && state != LegState.ANSWERED) {
+                pendingUpdate = null;
+                event(l -> l.onMediaUpdateFailed(this, Response.REQUEST_TIMEOUT));
             } else if (transaction != null && transaction == pendingUpdate) {
                 pendingUpdate = null;
                 sendBye(EndReason.ERROR);
@@ -815,6 +867,8 @@ public final class SipLeg implements CallLeg {
                 refreshTx = null;
                 sendBye(SessionTimer.EXPIRED);
                 end(SessionTimer.EXPIRED, true);
+            } else if (transfer != null) {
+                transfer.onTransactionDone(transaction);
             }
         });
     }
@@ -1004,7 +1058,7 @@ public final class SipLeg implements CallLeg {
             transition(LegState.ENDED);
             cancelAnswerTimer();
             sessionTimer.stop();
-            cancelOfferTimer();
+            receivedOffer.cancelTimer();
             if (transfer != null) {
                 transfer.cancel();
             }
@@ -1021,7 +1075,7 @@ public final class SipLeg implements CallLeg {
             released = true;
             cancelAnswerTimer();
             sessionTimer.stop();
-            cancelOfferTimer();
+            receivedOffer.cancelTimer();
             ctx.legs.remove(this);
         }
     }

@@ -13,7 +13,9 @@ import javax.sip.message.Request;
  * The implicit subscription a REFER creates (RFC 3515 2.4.4): a first NOTIFY with {@code SIP/2.0 100 Trying}
  * ({@code Subscription-State: active}), then one final NOTIFY with the transfer's outcome as a {@code message/sipfrag}
  * status line that ends the subscription. The outcome comes from the call ({@code CallLeg.reportTransferOutcome}); if
- * none comes within the wait, the final NOTIFY says 408. Guarded by the leg's lock.
+ * none comes within the wait, the final NOTIFY says 408. One NOTIFY is in flight at a time: a final one that is ready
+ * while the first has no response yet waits for it, and the leg's BYE after a transfer waits for the final one's
+ * response ({@link #afterFinal}), so a transferor never sees them cross. Guarded by the leg's lock.
  */
 final class TransferSubscription {
 
@@ -23,6 +25,12 @@ final class TransferSubscription {
     private final Duration wait;
     private SipTimers.Timer timeout;
     private boolean terminated;
+    /** The NOTIFY sent last, until its final response (or its timeout). */
+    private ClientTransaction inFlight;
+    /** The final NOTIFY's status line, waiting for {@link #inFlight}. */
+    private String queuedFinal;
+    /** What runs once the final NOTIFY has its response. */
+    private Runnable whenDone;
 
     TransferSubscription(SipContext ctx, Dialog dialog, String transport) {
         this.ctx = ctx;
@@ -47,15 +55,66 @@ final class TransferSubscription {
         if (terminated) {
             return;
         }
-        cancel();
-        if (dialog.getState() == DialogState.CONFIRMED) {
-            notify("SIP/2.0 " + status + " " + sanitize(reasonPhrase, status), true);
+        terminated = true;
+        cancelTimeout();
+        if (dialog.getState() != DialogState.CONFIRMED) {
+            return;
+        }
+        String statusLine = "SIP/2.0 " + status + " " + sanitize(reasonPhrase, status);
+        if (inFlight != null) {
+            queuedFinal = statusLine;
+        } else {
+            notify(statusLine, true);
+        }
+    }
+
+    /** Whether the final NOTIFY was decided but has not had its response yet. */
+    boolean finalPending() {
+        return terminated && (inFlight != null || queuedFinal != null);
+    }
+
+    /** Runs {@code task} once the final NOTIFY has its response, at once when nothing is pending. */
+    void afterFinal(Runnable task) {
+        if (finalPending()) {
+            whenDone = task;
+        } else {
+            task.run();
+        }
+    }
+
+    /**
+     * A client transaction of the dialog ended (final response or timeout): when it is our NOTIFY, the queued final
+     * NOTIFY goes out, or what waited for the final one runs.
+     */
+    void onTransactionDone(ClientTransaction transaction) throws ParseException, SipException {
+        if (transaction == null || transaction != inFlight) {
+            return;
+        }
+        inFlight = null;
+        if (queuedFinal != null) {
+            String statusLine = queuedFinal;
+            queuedFinal = null;
+            if (dialog.getState() == DialogState.CONFIRMED) {
+                notify(statusLine, true);
+                return;
+            }
+        }
+        if (terminated && whenDone != null) {
+            Runnable task = whenDone;
+            whenDone = null;
+            task.run();
         }
     }
 
     /** Ends the subscription without a NOTIFY (the dialog is ending). */
     void cancel() {
         terminated = true;
+        queuedFinal = null;
+        whenDone = null;
+        cancelTimeout();
+    }
+
+    private void cancelTimeout() {
         if (timeout != null) {
             timeout.cancel();
             timeout = null;
@@ -81,6 +140,7 @@ final class TransferSubscription {
         notify.setHeader(ctx.contact(transport));
         notify.setContent(statusLine + "\r\n", ctx.headers.createContentTypeHeader("message", "sipfrag"));
         ClientTransaction transaction = ctx.clientTransaction(notify);
+        inFlight = transaction;
         dialog.sendRequest(transaction);
     }
 

@@ -27,13 +27,31 @@ class BridgedCallFlowTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final FakeLeg caller = new FakeLeg("caller", LegKind.CLIENT);
     private final FakeLeg callee = new FakeLeg("callee", LegKind.SIP);
+    /** The transfer target: the leg created once the callee has been started. */
+    private final FakeLeg transferTarget = new FakeLeg("transfer-target", LegKind.SIP);
+
     private B2bua b2bua;
 
     @BeforeEach
     void start() {
         b2bua = newB2bua(new CallProperties(
                 10, Duration.ofSeconds(30), Duration.ofSeconds(30), 16, List.of("sip:\\+4420\\d+@pbx\\.test")));
-        b2bua.addListener(events::add);
+        b2bua.addListener(recorder());
+    }
+
+    /** Records every event and takes none: transfer requests are decided by the gateway unless a test routes them. */
+    private CallEventListener recorder() {
+        return new CallEventListener() {
+            @Override
+            public void onCallEvent(CallEvent event) {
+                events.add(event);
+            }
+
+            @Override
+            public boolean accepts(String eventType) {
+                return false;
+            }
+        };
     }
 
     private B2bua newB2bua(CallProperties properties) {
@@ -45,7 +63,10 @@ class BridgedCallFlowTest {
 
             @Override
             public Optional<CallLeg> createOutbound(String target, String callId, CallRequest request) {
-                return target.contains("unknown") ? Optional.empty() : Optional.of(callee);
+                if (target.contains("unknown")) {
+                    return Optional.empty();
+                }
+                return Optional.of(callee.state() == LegState.NEW ? callee : transferTarget);
             }
         };
         return new B2bua(properties, List.of(sip), Optional.of(media), scheduler, Clock.systemUTC(), meters);
@@ -245,7 +266,7 @@ class BridgedCallFlowTest {
 
     private void stopDefaultAndUse(CallProperties properties) {
         b2bua = newB2bua(properties);
-        b2bua.addListener(events::add);
+        b2bua.addListener(recorder());
     }
 
     private String callFromBrowser(Optional<String> offer) {
@@ -255,6 +276,178 @@ class BridgedCallFlowTest {
         assertThat(incoming.request().destination()).isEqualTo("support");
         assertThat(incoming.callerKind()).isEqualTo(LegKind.CLIENT);
         return incoming.callId();
+    }
+
+    @Test
+    void blindTransferReplacesTheTransferorAndRenegotiatesTheRemainingSide() {
+        String callId = answeredCall();
+        callee.listener().onTransferRequested(callee, "sip:+442079990000@pbx.test", Optional.empty());
+        await().until(() -> transferTarget.lastCommand().equals("start <no offer>"));
+        CallEvent.TransferRequested requested = lastEvent(CallEvent.TransferRequested.class);
+        assertThat(requested.destination()).isEqualTo("+442079990000");
+        assertThat(requested.side()).isEqualTo(LegKind.SIP);
+
+        transferTarget.listener().onRinging(transferTarget, Optional.empty());
+        transferTarget.listener().onAnswered(transferTarget, "offer-C");
+        await().until(() -> caller.lastCommand().equals("updateMedia broker(B->A):offer-C"));
+        await().until(() -> callee.lastCommand().equals("hangUp normal"));
+        assertThat(callee.commands()).containsSubsequence("transferOutcome 200", "hangUp normal");
+        caller.listener().onMediaAnswer(caller, "answer-A");
+        await().until(() -> transferTarget.lastCommand().equals("answerMediaUpdate broker(A->B):answer-A"));
+        assertThat(lastEvent(CallEvent.Transferred.class).target()).isEqualTo("sip:+442079990000@pbx.test");
+
+        // The old leg's end is not the call's; the new leg is side B now.
+        callee.listener().onEnded(callee, EndReason.NORMAL);
+        transferTarget.listener().onDtmf(transferTarget, '7', 100);
+        await().until(() -> caller.lastCommand().equals("dtmf 7"));
+        assertThat(b2bua.stateOf(callId)).contains(CallState.ANSWERED);
+        transferTarget.listener().onEnded(transferTarget, EndReason.NORMAL);
+        await().until(() -> caller.lastCommand().equals("hangUp normal"));
+        assertThat(eventTypes())
+                .containsSubsequence("call.answered", "call.transfer-requested", "call.transferred", "call.ended");
+        assertNothingLeaked();
+    }
+
+    @Test
+    void transferToABusyTargetIsReportedAndTheCallGoesOn() {
+        String callId = answeredCall();
+        callee.listener().onTransferRequested(callee, "sip:+442079990000@pbx.test", Optional.empty());
+        await().until(() -> transferTarget.lastCommand().equals("start <no offer>"));
+        transferTarget.listener().onEnded(transferTarget, EndReason.BUSY);
+        await().until(() -> callee.lastCommand().equals("transferOutcome 486"));
+        assertThat(lastEvent(CallEvent.TransferFailed.class).reason()).isEqualTo(EndReason.BUSY);
+        assertThat(caller.commands()).noneMatch(c -> c.startsWith("updateMedia"));
+
+        // The original call is intact: media still flows between A and B.
+        caller.listener().onDtmf(caller, '1', 100);
+        await().until(() -> callee.lastCommand().equals("dtmf 1"));
+        hangUpAndCheck(callId);
+    }
+
+    @Test
+    void transferToATargetOutsideTheAllowListIsRefusedWith403AndNothingIsDialled() {
+        String callId = answeredCall();
+        callee.listener().onTransferRequested(callee, "sip:+19005551234@pbx.test", Optional.empty());
+        await().until(() -> callee.lastCommand().equals("transferOutcome 403"));
+        assertThat(transferTarget.commands()).isEmpty();
+        assertThat(lastEvent(CallEvent.TransferFailed.class).reason()).isEqualTo(EndReason.FORBIDDEN);
+        assertThat(b2bua.stateOf(callId)).contains(CallState.ANSWERED);
+        hangUpAndCheck(callId);
+    }
+
+    @Test
+    void routesResolveTheTransferTargetAndMayRefuseIt() {
+        b2bua.addListener(new CallEventListener() {
+            @Override
+            public void onCallEvent(CallEvent event) {
+                if (event instanceof CallEvent.TransferRequested request) {
+                    if (request.destination().equals("sales")) {
+                        b2bua.transfer(request.callId(), LegKind.SIP, "sip:+442071110000@pbx.test");
+                    } else {
+                        b2bua.refuseTransfer(request.callId(), EndReason.NOT_FOUND);
+                    }
+                }
+            }
+
+            @Override
+            public boolean accepts(String eventType) {
+                return eventType.equals("call.transfer-requested");
+            }
+        });
+        String callId = answeredCall();
+        callee.listener().onTransferRequested(callee, "sip:nobody@liaison.test", Optional.empty());
+        await().until(() -> callee.lastCommand().equals("transferOutcome 404"));
+
+        callee.listener().onTransferRequested(callee, "sip:sales@liaison.test", Optional.empty());
+        await().until(() -> transferTarget.lastCommand().equals("start <no offer>"));
+        transferTarget.listener().onAnswered(transferTarget, "offer-C");
+        await().until(() -> callee.lastCommand().equals("hangUp normal"));
+        assertThat(lastEvent(CallEvent.Transferred.class).target()).isEqualTo("sip:+442071110000@pbx.test");
+        caller.listener().onMediaAnswer(caller, "answer-A");
+        await().until(() -> transferTarget.lastCommand().equals("answerMediaUpdate broker(A->B):answer-A"));
+        b2bua.hangUp(callId, EndReason.NORMAL);
+        await().until(() -> transferTarget.lastCommand().equals("hangUp normal"));
+        assertNothingLeaked();
+    }
+
+    @Test
+    void blindTransferWhoseTransferorHungUpEndsTheCallWhenTheTargetFails() {
+        answeredCall();
+        callee.listener().onTransferRequested(callee, "sip:+442079990000@pbx.test", Optional.empty());
+        await().until(() -> transferTarget.lastCommand().equals("start <no offer>"));
+        callee.listener().onEnded(callee, EndReason.NORMAL);
+        caller.listener().onDtmf(caller, '3', 100);
+        transferTarget.listener().onEnded(transferTarget, EndReason.NO_ANSWER);
+        await().until(() -> caller.lastCommand().equals("hangUp transfer-failed"));
+        assertThat(callee.commands()).noneMatch(c -> c.startsWith("transferOutcome"));
+        assertThat(lastEvent(CallEvent.Ended.class).reason().sipStatus()).isEqualTo(480);
+        assertNothingLeaked();
+    }
+
+    @Test
+    void attendedTransferIsRefusedWith501AndTheCallGoesOn() {
+        String callId = answeredCall();
+        callee.listener()
+                .onTransferRequested(callee, "sip:agent@pbx.test", Optional.of("other@pbx.test;to-tag=1;from-tag=2"));
+        await().until(() -> callee.lastCommand().equals("transferOutcome 501"));
+        assertThat(transferTarget.commands()).isEmpty();
+        hangUpAndCheck(callId);
+    }
+
+    @Test
+    void earlyOfferFromTheFarEndIsRelayedWhenTheCallerCanTakeOne() {
+        caller.takeEarlyOffers(true);
+        String callId = callFromBrowser(Optional.of("offer-A"));
+        b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");
+        await().until(() -> callee.commands().size() == 1);
+        callee.listener().onRinging(callee, Optional.of("early-B"));
+        await().until(() -> caller.lastCommand().equals("ringing broker(B->A):early-B"));
+        callee.listener().onMediaOffer(callee, "early-update-B");
+        await().until(() -> caller.lastCommand().equals("updateMedia broker(B->A):early-update-B"));
+        caller.listener().onMediaAnswer(caller, "early-answer-A");
+        await().until(() -> callee.lastCommand().equals("answerMediaUpdate broker(A->B):early-answer-A"));
+        assertThat(callee.commands()).noneMatch(c -> c.startsWith("refuseMediaUpdate"));
+        callee.listener().onAnswered(callee, "answer-B");
+        await().until(() -> caller.lastCommand().equals("answer broker(B->A):answer-B"));
+        hangUpAndCheck(callId);
+    }
+
+    @Test
+    void earlyOfferFromTheCallerIsRelayedAndAnAnswerMeanwhileWaitsForIt() {
+        callee.takeEarlyOffers(true);
+        String callId = callFromBrowser(Optional.of("offer-A"));
+        b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");
+        await().until(() -> callee.commands().size() == 1);
+        callee.listener().onRinging(callee, Optional.of("early-B"));
+        caller.listener().onMediaOffer(caller, "early-update-A");
+        await().until(() -> callee.lastCommand().equals("updateMedia broker(A->B):early-update-A"));
+        // The called side answers before it answered the early offer: the answer waits for that exchange.
+        callee.listener().onAnswered(callee, "answer-B");
+        callee.listener().onMediaAnswer(callee, "early-answer-B");
+        await().until(() -> caller.lastCommand().equals("answer broker(B->A):answer-B"));
+        assertThat(caller.commands())
+                .containsSubsequence("answerMediaUpdate broker(B->A):early-answer-B", "answer broker(B->A):answer-B");
+        assertThat(b2bua.stateOf(callId)).contains(CallState.ANSWERED);
+        hangUpAndCheck(callId);
+    }
+
+    @Test
+    void earlyOfferTheOtherSideRefusesIsRefusedToTheOfferer() {
+        caller.takeEarlyOffers(true);
+        String callId = callFromBrowser(Optional.of("offer-A"));
+        b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");
+        await().until(() -> callee.commands().size() == 1);
+        callee.listener().onRinging(callee, Optional.of("early-B"));
+        callee.listener().onMediaOffer(callee, "early-update-B");
+        await().until(() -> caller.lastCommand().startsWith("updateMedia"));
+        caller.listener().onMediaUpdateFailed(caller, 488);
+        await().until(() -> callee.lastCommand().equals("refuseMediaUpdate 500"));
+        // Nothing waits any more: a new offer after the answer is relayed as usual.
+        callee.listener().onAnswered(callee, "answer-B");
+        await().until(() -> b2bua.stateOf(callId).equals(Optional.of(CallState.ANSWERED)));
+        callee.listener().onMediaOffer(callee, "hold-B");
+        await().until(() -> caller.lastCommand().equals("updateMedia broker(B->A):hold-B"));
+        hangUpAndCheck(callId);
     }
 
     @Test

@@ -12,10 +12,21 @@ public final class FakeLeg implements CallLeg {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private volatile LegListener listener;
     private volatile LegState state = LegState.NEW;
+    private volatile boolean takesEarlyOffers;
 
     public FakeLeg(String id, LegKind kind) {
         this.id = id;
         this.kind = kind;
+    }
+
+    /** Whether {@link #canTakeEarlyOffer} says yes (an early dialog with PRACK and UPDATE, for a SIP leg). */
+    public void takeEarlyOffers(boolean takes) {
+        this.takesEarlyOffers = takes;
+    }
+
+    @Override
+    public boolean canTakeEarlyOffer() {
+        return takesEarlyOffers;
     }
 
     public List<String> commands() {
@@ -102,6 +113,11 @@ public final class FakeLeg implements CallLeg {
     @Override
     public void remoteMuteChanged(boolean audioMuted, boolean videoMuted) {
         commands.add("remoteMute audio=" + audioMuted + " video=" + videoMuted);
+    }
+
+    @Override
+    public void reportTransferOutcome(int sipStatus, String reasonPhrase) {
+        commands.add("transferOutcome " + sipStatus);
     }
 
     @Override

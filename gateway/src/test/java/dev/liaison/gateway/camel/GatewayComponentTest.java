@@ -14,6 +14,7 @@ import dev.liaison.gateway.call.FakeLeg;
 import dev.liaison.gateway.call.FakeMediaPort;
 import dev.liaison.gateway.call.LegKind;
 import dev.liaison.gateway.call.LegProvider;
+import dev.liaison.gateway.call.LegState;
 import dev.liaison.gateway.call.MediaMode;
 import dev.liaison.gateway.call.TargetNotAllowedException;
 import java.time.Clock;
@@ -41,6 +42,7 @@ class GatewayComponentTest {
     private final FakeMediaPort media = new FakeMediaPort();
     private final FakeLeg caller = new FakeLeg("caller", LegKind.CLIENT);
     private final FakeLeg callee = new FakeLeg("callee", LegKind.SIP);
+    private final FakeLeg transferTarget = new FakeLeg("transfer-target", LegKind.SIP);
     private B2bua b2bua;
     private CamelContext camel;
     private ProducerTemplate template;
@@ -55,7 +57,7 @@ class GatewayComponentTest {
 
             @Override
             public Optional<CallLeg> createOutbound(String target, String callId, CallRequest request) {
-                return Optional.of(callee);
+                return Optional.of(callee.state() == LegState.NEW ? callee : transferTarget);
             }
         };
         b2bua = new B2bua(
@@ -110,6 +112,53 @@ class GatewayComponentTest {
         events.assertIsSatisfied();
         assertThat(events.getExchanges().get(1).getIn().getHeader(GatewayConstants.REASON))
                 .isEqualTo("normal");
+    }
+
+    @Test
+    void transferRequestIsResolvedByTheRouteOrRefusedWithItsReason() throws Exception {
+        routes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("gateway:calls?events=call.incoming")
+                        .routeId("test-incoming")
+                        .setHeader(GatewayConstants.TARGET, constant("sip:+442071234567@pbx"));
+                from("gateway:calls?events=call.transfer-requested")
+                        .routeId("test-transfer")
+                        .choice()
+                        .when(header(GatewayConstants.DESTINATION).isEqualTo("sales"))
+                        .setHeader(GatewayConstants.TARGET, constant("sip:+442071110000@pbx"))
+                        .otherwise()
+                        .setHeader(GatewayConstants.REASON, constant("not-found"));
+                from("gateway:calls?events=call.transferred,call.transfer-failed")
+                        .routeId("test-transfer-events")
+                        .to("mock:transfers");
+            }
+        });
+        MockEndpoint transfers = camel.getEndpoint("mock:transfers", MockEndpoint.class);
+        transfers.expectedHeaderValuesReceivedInAnyOrder(
+                GatewayConstants.EVENT, "call.transfer-failed", "call.transferred");
+
+        b2bua.incoming(caller, request("support"));
+        await().until(() -> callee.commands().size() == 1);
+        callee.listener().onAnswered(callee, "answer");
+        await().until(() -> caller.lastCommand().startsWith("answer"));
+
+        callee.listener().onTransferRequested(callee, "sip:nobody@liaison.example", Optional.empty());
+        await().until(() -> callee.lastCommand().equals("transferOutcome 404"));
+        callee.listener().onTransferRequested(callee, "sip:sales@liaison.example", Optional.empty());
+        await().until(() -> transferTarget.lastCommand().equals("start <no offer>"));
+        transferTarget.listener().onAnswered(transferTarget, "offer-C");
+        await().until(() -> callee.lastCommand().equals("hangUp normal"));
+        caller.listener().onMediaAnswer(caller, "answer-A");
+        await().until(() -> transferTarget.lastCommand().startsWith("answerMediaUpdate"));
+
+        transfers.assertIsSatisfied();
+        assertThat(transfers.getExchanges().get(1).getIn().getHeader(GatewayConstants.TARGET))
+                .isEqualTo("sip:+442071110000@pbx");
+        String callId = b2bua.activeCallIds().iterator().next();
+        template.sendBodyAndHeader("gateway:calls?command=hangup", null, GatewayConstants.CALL_ID, callId);
+        await().until(() -> b2bua.activeCallIds().isEmpty());
+        assertThat(transferTarget.lastCommand()).isEqualTo("hangUp normal");
     }
 
     @Test
@@ -215,7 +264,7 @@ class GatewayComponentTest {
         assertThatThrownBy(() -> template.sendBodyAndHeaders(
                         "gateway:calls", null, Map.of(GatewayConstants.CALL_ID, "x", GatewayConstants.COMMAND, "fly")))
                 .hasRootCauseMessage(
-                        "Unknown gateway command 'fly'; expected connect, ring, reject, hangup or originate");
+                        "Unknown gateway command 'fly'; expected connect, ring, reject, hangup, originate, transfer or refuse-transfer");
         b2bua.incoming(caller, request("support"));
         assertThat(caller.lastCommand()).isEqualTo("reject 404");
         assertThatThrownBy(() -> camel.getEndpoint("gateway:phones"))

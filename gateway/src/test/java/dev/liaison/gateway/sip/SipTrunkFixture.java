@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A running SIP trunk for a test: bound to 127.0.0.1 on an ephemeral port, 127.0.0.1 as the only trunk peer, a short
@@ -27,6 +28,20 @@ final class SipTrunkFixture implements AutoCloseable {
         Optional<CallRequests> requests = withCallRequests ? Optional.of(callRequests) : Optional.empty();
         host = new SipStackHost(properties, () -> requests, meters, Clock.systemUTC(), timers);
         host.start();
+    }
+
+    private SipTrunkFixture(SipProperties properties, Supplier<CallRequests> requests) {
+        host = new SipStackHost(
+                properties, () -> Optional.ofNullable(requests.get()), meters, Clock.systemUTC(), timers);
+        host.start();
+    }
+
+    /**
+     * A trunk whose inbound calls go to {@code requests}, looked up at each call (so a B2BUA built on this trunk's leg
+     * provider can be set after the trunk started).
+     */
+    static SipTrunkFixture startWith(Supplier<CallRequests> requests) {
+        return new SipTrunkFixture(properties(List.of("127.0.0.1"), Duration.ofSeconds(30)), requests);
     }
 
     static SipTrunkFixture start() {

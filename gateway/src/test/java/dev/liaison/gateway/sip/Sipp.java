@@ -71,8 +71,10 @@ public final class Sipp implements AutoCloseable {
     }
 
     /** SIPp as a server (the called party) on TCP, one connection, running {@code scenario}. */
-    static Sipp uasTcp(String scenario) throws IOException {
-        Sipp sipp = launch(scenario, null, freePort(), "-t", "t1");
+    static Sipp uasTcp(String scenario, String... extraArgs) throws IOException {
+        List<String> args = new ArrayList<>(List.of("-t", "t1"));
+        args.addAll(List.of(extraArgs));
+        Sipp sipp = launch(scenario, null, freePort(), args.toArray(String[]::new));
         sipp.awaitListening("tcp");
         return sipp;
     }
