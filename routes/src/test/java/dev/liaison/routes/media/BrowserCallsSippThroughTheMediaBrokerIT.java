@@ -15,7 +15,6 @@ import dev.liaison.media.bridge.MediaBridges;
 import dev.liaison.media.config.MediaBroker;
 import dev.liaison.routes.media.ClientCallBrowser.Codec;
 import dev.liaison.routes.support.LiaisonIntegrationTest;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -224,38 +223,6 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
             assertThat(now.transcoderEvents() - before.transcoderEvents())
                     .as("transcoder drops and concealments on a pass-through call")
                     .isZero();
-        }
-    }
-
-    /** The broker counters the assertions compare before and after a call. */
-    private record BrokerMeters(
-            double muxRtp,
-            double dtlsHandshakesSucceeded,
-            double transcoderEvents,
-            double transcoded,
-            double passedThrough) {
-
-        static BrokerMeters read(MeterRegistry meters) {
-            return new BrokerMeters(
-                    sum(meters.find("liaison.media.mux.received")
-                            .tag("class", "rtp")
-                            .counters()),
-                    sum(meters.find("liaison.media.dtls.handshakes")
-                            .tag("outcome", "SUCCESS")
-                            .counters()),
-                    sum(meters.find("liaison.media.transcoder.dropped").counters())
-                            + sum(meters.find("liaison.media.transcoder.concealed")
-                                    .counters()),
-                    sum(meters.find("liaison.media.bridge.relayed")
-                            .tag("mode", "transcode")
-                            .counters()),
-                    sum(meters.find("liaison.media.bridge.relayed")
-                            .tag("mode", "pass-through")
-                            .counters()));
-        }
-
-        private static double sum(java.util.Collection<Counter> counters) {
-            return counters.stream().mapToDouble(Counter::count).sum();
         }
     }
 

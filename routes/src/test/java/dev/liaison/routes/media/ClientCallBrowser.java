@@ -39,9 +39,11 @@ import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A customer's browser on the client protocol: headless Chromium with a fake microphone runs
- * {@code src/test/browser/client-call.html}, which authenticates on {@code /ws/client}, starts a session and calls a
- * destination with a real WebRTC offer (one codec, chosen by the test). A loopback HTTP server serves the page,
+ * A browser on the client protocol: headless Chromium with a fake microphone and camera runs
+ * {@code src/test/browser/client-call.html}, which authenticates on {@code /ws/client}, starts a session and either
+ * calls a destination with a real WebRTC offer (a customer: one audio codec, chosen by the test, and video if asked
+ * for; {@link #call}) or waits for an {@code incoming-call} and answers it with its own microphone and camera (an agent;
+ * {@link #answering}). Each instance is its own Chromium process with its own fresh profile. A loopback HTTP server serves the page,
  * collects what it posts to {@code /event} (protocol messages, getStats summaries, failures) and hands it commands
  * (hang up, end the session) on {@code /command}. {@link #close()} stops Chromium and every process it started and
  * deletes its profile.
@@ -77,6 +79,7 @@ final class ClientCallBrowser implements AutoCloseable {
     private final List<String> kinds = new CopyOnWriteArrayList<>();
     private final AtomicReference<JsonNode> stats = new AtomicReference<>();
     private final AtomicReference<String> offer = new AtomicReference<>();
+    private final AtomicReference<String> answer = new AtomicReference<>();
     private final BlockingQueue<String> commands = new LinkedBlockingQueue<>(16);
     private final Path profile;
     private final Path log;
@@ -131,12 +134,38 @@ final class ClientCallBrowser implements AutoCloseable {
      * the environment variable {@code CI} is set.
      */
     static ClientCallBrowser call(String ws, String token, String destination, Codec codec) throws IOException {
+        return call(ws, token, destination, codec, false);
+    }
+
+    /**
+     * As {@link #call(String, String, String, Codec)}; with {@code video} the call is {@code media: "video"} and the
+     * page also sends its (fake) camera.
+     */
+    static ClientCallBrowser call(String ws, String token, String destination, Codec codec, boolean video)
+            throws IOException {
         assumeChromiumInstalled();
         Map<String, String> query = new LinkedHashMap<>();
         query.put("ws", ws);
         query.put("token", token);
+        query.put("role", "call");
         query.put("destination", destination);
         query.put("codec", codec.query);
+        query.put("video", video ? "1" : "0");
+        return new ClientCallBrowser(query);
+    }
+
+    /**
+     * Opens the page in a fresh headless Chromium as the answering side (an agent): it signs in on {@code ws} with
+     * {@code token}, starts a session and answers the first {@code incoming-call} with its microphone, and its camera
+     * when the offer has video (a second call while it has one is rejected {@code busy}). Skips or fails as
+     * {@link #call} does.
+     */
+    static ClientCallBrowser answering(String ws, String token) throws IOException {
+        assumeChromiumInstalled();
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("ws", ws);
+        query.put("token", token);
+        query.put("role", "answer");
         return new ClientCallBrowser(query);
     }
 
@@ -191,8 +220,10 @@ final class ClientCallBrowser implements AutoCloseable {
 
     /**
      * Waits up to 30 s until the page's latest getStats summary satisfies {@code condition}, and returns it. The
-     * summary's fields are those {@code collectStats} in the page posts: {@code inbound} (packetsReceived, audioLevel,
-     * totalAudioEnergy, codec), {@code outbound} (packetsSent, codec), {@code transport} (dtlsState, iceState,
+     * summary's fields are those {@code collectStats} in the page posts: {@code inbound} (audio: packetsReceived,
+     * audioLevel, totalAudioEnergy, codec), {@code outbound} (audio: packetsSent, codec), {@code inboundVideo}
+     * (packetsReceived, framesDecoded, frameWidth, frameHeight, codec), {@code outboundVideo} (packetsSent,
+     * framesEncoded, codec), {@code transport} (dtlsState, iceState,
      * tlsVersion, srtpCipher), {@code selectedPair} (state, local, remote), {@code maxAudioLevel} (the highest
      * inbound audioLevel seen so far) and the connection states.
      */
@@ -217,6 +248,11 @@ final class ClientCallBrowser implements AutoCloseable {
     /** The SDP offer the page sent in its {@code call} message. */
     String offer() {
         return Awaitility.await("the page's offer").atMost(WAIT).until(offer::get, o -> o != null);
+    }
+
+    /** The SDP answer the page sent in its {@code answer} message (the answering side). */
+    String answer() {
+        return Awaitility.await("the page's answer").atMost(WAIT).until(answer::get, a -> a != null);
     }
 
     /** What went wrong on the page so far (a step and an error each); empty when nothing did. */
@@ -339,6 +375,7 @@ final class ClientCallBrowser implements AutoCloseable {
                 }
             }
             case "offer" -> offer.set(event.path("sdp").asText());
+            case "answer" -> answer.set(event.path("sdp").asText());
             case "failure" ->
                 failures.add(
                         event.path("step").asText() + ": " + event.path("text").asText());

@@ -29,6 +29,7 @@ public final class ClientSession {
     private final String resumeToken;
     private final ClientToken token;
     private final int detachedBufferLimit;
+    private final long startOrder;
     private final Map<String, ClientLeg> calls = new ConcurrentHashMap<>();
     private final ArrayDeque<Pending> detachedBuffer = new ArrayDeque<>();
 
@@ -38,12 +39,18 @@ public final class ClientSession {
     private long droppedWhileDetached;
 
     ClientSession(
-            ClientSessionInfo info, String resumeToken, ClientToken token, MessageSink sink, int detachedBufferLimit) {
+            ClientSessionInfo info,
+            String resumeToken,
+            ClientToken token,
+            MessageSink sink,
+            int detachedBufferLimit,
+            long startOrder) {
         this.info = Objects.requireNonNull(info, "info");
         this.resumeToken = Objects.requireNonNull(resumeToken, "resumeToken");
         this.token = Objects.requireNonNull(token, "token");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.detachedBufferLimit = detachedBufferLimit;
+        this.startOrder = startOrder;
     }
 
     public ClientSessionInfo info() {
@@ -52,6 +59,11 @@ public final class ClientSession {
 
     public String id() {
         return info.sessionId();
+    }
+
+    /** When the session started relative to the others of its registry (higher is later). */
+    long startOrder() {
+        return startOrder;
     }
 
     String resumeToken() {

@@ -11,11 +11,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class ClientSessionRegistry {
     private final Map<String, ClientSession> sessionsById = new ConcurrentHashMap<>();
     private final Map<String, ClientSession> sessionsByResumeToken = new ConcurrentHashMap<>();
     private final Map<String, ClientLeg> legs = new ConcurrentHashMap<>();
+    private final AtomicLong started = new AtomicLong();
     private final Duration detachTimeout;
     private final int sessionsPerToken;
     private final int detachedBufferMessages;
@@ -70,7 +73,8 @@ public final class ClientSessionRegistry {
                     correlationId.orElseGet(() -> UUID.randomUUID().toString()),
                     token.subject(),
                     token.site());
-            session = new ClientSession(info, randomToken(), token, sink, detachedBufferMessages);
+            session = new ClientSession(
+                    info, randomToken(), token, sink, detachedBufferMessages, started.incrementAndGet());
             sessionsById.put(session.id(), session);
             sessionsByResumeToken.put(session.resumeToken(), session);
         }
@@ -167,6 +171,17 @@ public final class ClientSessionRegistry {
 
     public Optional<ClientSession> session(String sessionId) {
         return Optional.ofNullable(sessionsById.get(sessionId));
+    }
+
+    /**
+     * The {@link SessionState#ACTIVE} session of the token subject {@code subject} (any site), for calls to
+     * {@code client:<subject>}: when the subject has several (two tabs), the one started last; empty when none is.
+     */
+    public Optional<ClientSession> activeSessionOf(String subject) {
+        return sessionsById.values().stream()
+                .filter(s -> s.info().subject().equals(subject))
+                .filter(s -> s.state() == SessionState.ACTIVE)
+                .max(Comparator.comparingLong(ClientSession::startOrder));
     }
 
     public Collection<ClientSession> sessions() {
