@@ -235,6 +235,11 @@ public final class WebRtcLeg implements WebRtcLegControl {
         return true;
     }
 
+    /** Whether the periodic reports are scheduled (the leg was ready at a tick of {@link WebRtcLegs}). */
+    boolean reportScheduled() {
+        return nextReportNanos != 0;
+    }
+
     /** Called every few hundred milliseconds by {@link WebRtcLegs}: sends the periodic report when due. */
     void tick() {
         if (over.get() || !ready()) {

@@ -145,26 +145,33 @@ class RtcpReporterTest {
     }
 
     @Test
-    void lossAndJitterOfASyntheticOpusStreamAtFortyEightKilohertz() {
-        // 20 ms packets, every other one 4 ms late: |D| = 4 ms = 192 units after the first counted packet, so
-        // J(n) = 192 * (1 - (15/16)^n); packets 30..34 lost.
-        int counted = 0;
-        for (int seq = 0; seq < 300; seq++) {
-            if (seq >= 30 && seq < 35) {
+    void lossAndJitterOfASyntheticOpusStreamAtFortyEightKilohertz() throws Exception {
+        // 20 ms packets, the odd ones 4 ms late; 30..33 lost, so 29 (late) is followed by 34 (on time): every
+        // transit difference is 4 ms = 192 units, and J(n) = 192 * (1 - (15/16)^n) after n of them. The jitter
+        // counts from the third packet (the first ends probation, the second is the first transit).
+        int differences = 0;
+        for (int seq = 0; seq < 60; seq++) {
+            if (seq >= 30 && seq < 34) {
                 continue;
             }
             received(PEER, seq, seq * 20 + (seq % 2 == 1 ? 4 : 0));
             if (seq > 1) {
-                counted++;
+                differences++;
             }
         }
-        // the gap makes the first packet after it arrive 120 ms after its predecessor, as its timestamp says:
-        // |D| there is the 4 ms of lateness, like any other, so every counted packet after the second adds 192.
-        double expected = 192 * (1 - Math.pow(15.0 / 16.0, counted));
+        double expected = 192 * (1 - Math.pow(15.0 / 16.0, differences));
 
-        assertThat(reporter.lost()).isEqualTo(5);
-        assertThat(reporter.jitterMillis()).isCloseTo(expected * 1000.0 / OPUS, within(1e-6));
-        assertThat(reporter.jitterMillis()).isCloseTo(4.0, within(0.01));
+        assertThat(reporter.lost()).isEqualTo(4);
+        assertThat(reporter.jitterMillis()).isCloseTo(expected * 1000.0 / OPUS, within(1e-9));
+        // what the next RR says of it: the sequence counted from 1 (the packet that ended probation) to 59
+        ReceiverReport rr = RtcpParser.parse(reporter.report(T0.plusSeconds(2)).compound())
+                .all(ReceiverReport.class)
+                .get(0);
+        ReportBlock block = rr.reports().get(0);
+        assertThat(block.cumulativeLost()).isEqualTo(4);
+        assertThat(block.extendedHighestSequence()).isEqualTo(59);
+        assertThat(block.fractionLost()).isEqualTo((4 << 8) / 59);
+        assertThat(block.jitter()).isEqualTo((long) expected);
     }
 
     private void received(int ssrc, int seq, long arrivalMillis) {
