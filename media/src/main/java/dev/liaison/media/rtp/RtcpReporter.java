@@ -1,5 +1,6 @@
 package dev.liaison.media.rtp;
 
+import dev.liaison.media.rtp.RtcpPacket.Bye;
 import dev.liaison.media.rtp.RtcpPacket.ReceiverReport;
 import dev.liaison.media.rtp.RtcpPacket.ReportBlock;
 import dev.liaison.media.rtp.RtcpPacket.SdesChunk;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -93,6 +95,18 @@ public final class RtcpReporter {
      * it to {@link #reportSent} once it is on the wire.
      */
     public Report report(Instant now) {
+        return report(now, false);
+    }
+
+    /**
+     * The leg's last report (RFC 3550 6.6): as {@link #report}, ended by a BYE for every SSRC the leg used (its
+     * senders and its report SSRC), so the peer drops the streams at once instead of timing them out.
+     */
+    public Report goodbye(Instant now) {
+        return report(now, true);
+    }
+
+    private Report report(Instant now, boolean bye) {
         long nowNanos = nanos(now);
         List<ReportBlock> blocks = inbound.reportBlocks(nowNanos);
         long ntp = NtpTime.of(now);
@@ -122,6 +136,16 @@ public final class RtcpReporter {
             chunks.add(cnameChunk(reportSsrc));
         }
         compound.add(new SourceDescription(chunks));
+        if (bye) {
+            List<Integer> leaving = new ArrayList<>();
+            synchronized (this) {
+                leaving.addAll(senders.keySet());
+            }
+            if (!leaving.contains(reportSsrc)) {
+                leaving.add(reportSsrc);
+            }
+            compound.add(new Bye(leaving, Optional.empty()));
+        }
         return new Report(RtcpWriter.compound(compound), senderReports == 0 ? 0 : ntp, senderReports);
     }
 

@@ -282,8 +282,13 @@ public final class WebRtcLeg implements WebRtcLegControl {
         return a != null && a.endpoint().state() == DtlsState.CONNECTED;
     }
 
+    /** Says BYE (RFC 3550 6.6) for the leg's SSRCs when it can still send, then releases everything. */
     @Override
     public void close() {
+        if (!over.get() && ready()) {
+            RtcpReporter.Report bye = reporter.goodbye(clock.instant());
+            sendRtcp(bye.compound(), bye.compound().length);
+        }
         if (over.compareAndSet(false, true)) {
             release();
         }

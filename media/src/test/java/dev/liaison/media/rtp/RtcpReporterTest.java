@@ -113,6 +113,20 @@ class RtcpReporterTest {
     }
 
     @Test
+    void theLastReportEndsWithAByeForEverySsrcTheLegUsed() throws Exception {
+        reporter.sent(packet(LOCAL_AUDIO, 111, 1, 960, 40), nanos(T0), OPUS);
+        reporter.sent(packet(LOCAL_VIDEO, 96, 1, 3000, 900), nanos(T0), 90_000);
+
+        RtcpCompound compound =
+                RtcpParser.parse(reporter.goodbye(T0.plusMillis(10)).compound());
+
+        assertThat(compound.packets()).hasSize(4); // SR, SR, SDES, BYE
+        assertThat(compound.packets().get(3))
+                .isInstanceOfSatisfying(RtcpPacket.Bye.class, bye -> assertThat(bye.ssrcs())
+                        .containsExactlyInAnyOrder(LOCAL_AUDIO, LOCAL_VIDEO, REPORT_SSRC));
+    }
+
+    @Test
     void roundTripIsArrivalMinusLsrMinusDlsrOfTheBlockAboutOurSr() {
         reporter.sent(packet(LOCAL_AUDIO, 111, 1, 960, 40), nanos(T0), OPUS);
         Instant sentAt = T0.plusMillis(100);

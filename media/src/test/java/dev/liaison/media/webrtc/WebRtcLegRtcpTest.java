@@ -11,6 +11,7 @@ import dev.liaison.media.ice.MutableClock;
 import dev.liaison.media.leg.LegStatistics;
 import dev.liaison.media.rtp.NtpTime;
 import dev.liaison.media.rtp.RtcpCompound;
+import dev.liaison.media.rtp.RtcpPacket.Bye;
 import dev.liaison.media.rtp.RtcpPacket.ReceiverReport;
 import dev.liaison.media.rtp.RtcpPacket.ReportBlock;
 import dev.liaison.media.rtp.RtcpPacket.SenderReport;
@@ -251,6 +252,24 @@ class WebRtcLegRtcpTest {
         assertThat(compound.all(SenderReport.class)).isEmpty();
         assertThat(compound.all(ReceiverReport.class)).hasSize(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> meter("liaison.media.webrtc.rtcp.reports") == 2);
+    }
+
+    @Test
+    void closingTheLegSaysByeForEverySsrcItUsed() throws Exception {
+        WebRtcLeg leg = open();
+        JavaWebRtcPeer peer = connect(leg);
+        assertThat(leg.sendRtp(JavaWebRtcPeer.rtp(111, 1, 960, LEG_SSRC), 32)).isTrue();
+        assertThat(peer.receiveRtp()).isNotNull();
+
+        leg.close();
+
+        RtcpCompound last = RtcpParser.parse(peer.receiveRtcp());
+        assertThat(last.packets().get(0)).isInstanceOf(SenderReport.class);
+        assertThat(last.packets().get(last.packets().size() - 1))
+                .isInstanceOfSatisfying(
+                        Bye.class, bye -> assertThat(bye.ssrcs()).contains(LEG_SSRC));
+        assertThat(leg.sendReport()).isFalse();
+        assertThat(legs.openCount()).isZero();
     }
 
     private void arriveAt(WebRtcLeg leg, JavaWebRtcPeer peer, byte[] rtp, Instant start, long millis) throws Exception {
