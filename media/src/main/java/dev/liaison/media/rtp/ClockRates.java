@@ -35,6 +35,12 @@ public final class ClockRates {
         negotiated.put(payloadType, hz);
     }
 
+    /** Whether {@code payloadType}'s rate is known (named by the SDP, or static), not the fallback. */
+    public boolean known(int payloadType) {
+        return negotiated.containsKey(payloadType)
+                || (payloadType >= 0 && payloadType < STATIC.length && STATIC[payloadType] > 0);
+    }
+
     public int of(int payloadType) {
         Integer told = negotiated.get(payloadType);
         if (told != null) {

@@ -58,6 +58,7 @@ public final class ReceiveStatistics {
         if (packetClockRate != clockRate) {
             clockRate = packetClockRate;
             haveTransit = false; // a new clock: the transit times are not comparable
+            jitter = 0; // and the estimate so far is in the old clock's units
         }
         long ts = rtpTimestamp & 0xFFFF_FFFFL;
         if (haveTransit) {

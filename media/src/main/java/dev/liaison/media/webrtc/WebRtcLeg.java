@@ -11,6 +11,7 @@ import dev.liaison.media.leg.LegEndReason;
 import dev.liaison.media.leg.LegListener;
 import dev.liaison.media.leg.LegStatistics;
 import dev.liaison.media.leg.WebRtcLegControl;
+import dev.liaison.media.rtp.ClockRateGuesses;
 import dev.liaison.media.rtp.ClockRates;
 import dev.liaison.media.rtp.RtcpCompound;
 import dev.liaison.media.rtp.RtcpParser;
@@ -51,7 +52,10 @@ public final class WebRtcLeg implements WebRtcLegControl {
     private static final Logger log = LoggerFactory.getLogger(WebRtcLeg.class);
     /** Audio, video, their RTX and FEC streams of one bundled browser session, with room to spare. */
     private static final int MAX_SSRCS = 16;
-    /** Clock rate of dynamic payload types the bridge did not name: Opus, the codec every browser offers. */
+    /**
+     * Clock rate of dynamic payload types the bridge did not name ({@link #clockRate}) until the stream's own rate is
+     * measured ({@link ClockRateGuesses}): Opus, the codec every browser offers.
+     */
     public static final int DEFAULT_CLOCK_RATE = 48_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -63,6 +67,7 @@ public final class WebRtcLeg implements WebRtcLegControl {
     private final WebRtcMetrics metrics;
     private final LegCounters counters = new LegCounters();
     private final ClockRates clockRates = new ClockRates(DEFAULT_CLOCK_RATE);
+    private final ClockRateGuesses guessedRates = new ClockRateGuesses();
     private final RtcpReporter reporter;
     private final long reportIntervalNanos;
     private final AtomicBoolean over = new AtomicBoolean();
@@ -452,7 +457,12 @@ public final class WebRtcLeg implements WebRtcLegControl {
             }
             Instant now = clock.instant();
             lastReceived = now;
-            reporter.received(rtp, nanos(now), clockRates.of(rtp.payloadType()));
+            long arrival = nanos(now);
+            int pt = rtp.payloadType();
+            int rate = clockRates.known(pt)
+                    ? clockRates.of(pt)
+                    : guessedRates.rate(rtp.ssrc(), rtp.timestamp(), arrival, DEFAULT_CLOCK_RATE);
+            reporter.received(rtp, arrival, rate);
             counters.received(rtp.payloadLength());
             metrics.received(false, rtp.payloadLength());
             l.rtp(WebRtcLeg.this, packet, packet.length);

@@ -128,6 +128,26 @@ class WebRtcLegRtcpTest {
     }
 
     @Test
+    void aVideoPayloadTypeNobodyNamedIsCountedAtTheRateItsTimestampsShow() throws Exception {
+        WebRtcLeg leg = open();
+        JavaWebRtcPeer peer = connect(leg);
+        // PT 100 at 25 fps, never named: counted at the 48 kHz fallback until two seconds show 90 kHz timestamps,
+        // then afresh at 90 kHz (the jitter in the old units is dropped with the old clock)
+        Instant start = clock.instant();
+        int differencesAtNinety = -1;
+        for (int seq = 0; seq < 75; seq++) {
+            long millis = seq * 40 + seq % 2 * 10;
+            arriveAt(leg, peer, JavaWebRtcPeer.rtp(100, seq, seq * 3600L, PEER_SSRC), start, millis);
+            if (millis >= 2000) {
+                differencesAtNinety++; // the first packet at 90 kHz starts the transit anew
+            }
+        }
+
+        assertThat(leg.statistics().jitterMillis())
+                .isCloseTo(900 * (1 - Math.pow(15.0 / 16.0, differencesAtNinety)) / 90.0, within(1e-9));
+    }
+
+    @Test
     void theLegsSrParsesBackAndTheBrowsersRrAboutItGivesTheRoundTripTime() throws Exception {
         WebRtcLeg leg = open();
         JavaWebRtcPeer peer = connect(leg);
