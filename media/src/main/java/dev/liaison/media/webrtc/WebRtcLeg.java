@@ -186,8 +186,9 @@ public final class WebRtcLeg implements WebRtcLegControl {
             association = started;
         }
         started.endpoint().keys().whenComplete((keys, failure) -> handshakeDone(started, failure));
-        // A server only waits for the ClientHello, so it may start now; a client sends, so it waits for ICE.
-        if (role == DtlsRole.SERVER || session.remoteAddress().isPresent()) {
+        // Either role starts once ICE has bound the browser's address: the handshake timeout counts from there, so a
+        // callee that rings for a long time before the browser gets the answer does not time the handshake out.
+        if (session.remoteAddress().isPresent()) {
             started.endpoint().start();
         }
     }
@@ -491,7 +492,7 @@ public final class WebRtcLeg implements WebRtcLegControl {
         @Override
         public void bound(InetSocketAddress address) {
             Association a = association;
-            if (a != null && a.role() == DtlsRole.CLIENT) {
+            if (a != null) {
                 a.endpoint().start(); // idempotent: only the first nomination starts the handshake
             }
         }
