@@ -49,6 +49,7 @@ final class InviteHandler implements RequestHandler {
             return;
         }
         admit(incoming);
+        IncomingReplaces.check(ctx, incoming.request());
         SipURI requestUri = (SipURI) incoming.request().getRequestURI();
         String destination = requestUri.getUser();
         if (destination == null || destination.isBlank()) {

@@ -74,21 +74,25 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
                 handlers.getOrDefault(request.getMethod(), otherMethods).handle(incoming);
             } catch (SipStatusException e) {
                 LOG.info("{} refused with {}: {}", request.getMethod(), e.status(), e.getMessage());
-                respond(incoming, e.status(), e.headers());
+                respond(incoming, e.status(), e.reasonPhrase(), e.headers());
             } catch (Exception e) {
                 LOG.warn("{} failed", request.getMethod(), e);
-                respond(incoming, Response.SERVER_INTERNAL_ERROR, Map.of());
+                respond(incoming, Response.SERVER_INTERNAL_ERROR, Optional.empty(), Map.of());
             }
         });
     }
 
     /** The one place where a refused request gets its response. */
-    private void respond(IncomingRequest incoming, int status, Map<String, String> extraHeaders) {
+    private void respond(
+            IncomingRequest incoming, int status, Optional<String> reasonPhrase, Map<String, String> extraHeaders) {
         if (incoming.transaction() == null) {
             return; // ACK
         }
         try {
             Response response = ctx.messages.createResponse(status, incoming.request());
+            if (reasonPhrase.isPresent()) {
+                response.setReasonPhrase(reasonPhrase.get());
+            }
             javax.sip.header.ToHeader to =
                     (javax.sip.header.ToHeader) response.getHeader(javax.sip.header.ToHeader.NAME);
             if (to != null && to.getTag() == null) {

@@ -87,6 +87,9 @@ public final class SipLeg implements CallLeg {
 
     // Outbound only.
     private final SipURI target;
+    /** The dialog the far end is asked to replace (attended transfer, RFC 3891). */
+    private final Optional<ReplacedDialog> replaces;
+
     private ClientTransaction inviteTx;
     private boolean offerless;
     private boolean provisionalSeen;
@@ -110,6 +113,7 @@ public final class SipLeg implements CallLeg {
             String sipCallId,
             String remoteIdentity,
             SipURI target,
+            Optional<ReplacedDialog> replaces,
             ServerTransaction inviteServerTx,
             Request inboundInvite) {
         this.ctx = ctx;
@@ -119,6 +123,7 @@ public final class SipLeg implements CallLeg {
         this.remoteIdentity = remoteIdentity;
         this.created = ctx.clock.instant();
         this.target = target;
+        this.replaces = replaces;
         this.inviteServerTx = inviteServerTx;
         this.inboundInvite = inboundInvite;
         this.localTag = Long.toHexString(UUID.randomUUID().getMostSignificantBits());
@@ -133,9 +138,9 @@ public final class SipLeg implements CallLeg {
                 () -> act("session expiry", this::sessionExpired));
     }
 
-    static SipLeg outbound(SipContext ctx, SipURI target) {
+    static SipLeg outbound(SipContext ctx, SipURI target, Optional<ReplacedDialog> replaces) {
         String callId = ctx.provider.getNewCallId().getCallId();
-        return new SipLeg(ctx, Direction.OUTBOUND, callId, target.toString(), target, null, null);
+        return new SipLeg(ctx, Direction.OUTBOUND, callId, target.toString(), target, replaces, null, null);
     }
 
     static SipLeg inbound(SipContext ctx, ServerTransaction inviteTx, Request invite) {
@@ -144,7 +149,14 @@ public final class SipLeg implements CallLeg {
         javax.sip.header.FromHeader from =
                 (javax.sip.header.FromHeader) invite.getHeader(javax.sip.header.FromHeader.NAME);
         SipLeg leg = new SipLeg(
-                ctx, Direction.INBOUND, callId, from.getAddress().getURI().toString(), null, inviteTx, invite);
+                ctx,
+                Direction.INBOUND,
+                callId,
+                from.getAddress().getURI().toString(),
+                null,
+                Optional.empty(),
+                inviteTx,
+                invite);
         leg.dialog = inviteTx.getDialog();
         return leg;
     }
@@ -198,7 +210,7 @@ public final class SipLeg implements CallLeg {
                 return;
             }
             offerless = sdpOffer.isEmpty();
-            Request invite = new OutboundInvite(ctx).build(target, sipCallId, localTag, sdpOffer);
+            Request invite = new OutboundInvite(ctx).build(target, sipCallId, localTag, sdpOffer, replaces);
             localSdp = sdpOffer.orElse(null);
             inviteTx = ctx.clientTransaction(invite);
             dialog = inviteTx.getDialog();
@@ -310,8 +322,10 @@ public final class SipLeg implements CallLeg {
                         }
                         sendBye(reason);
                     } catch (SipException e) {
-                        // The far end cannot be told (connection gone); the leg still ends for the reason asked.
+                        // The far end cannot be told (connection gone); the leg still ends for the reason asked, and
+                        // the stack forgets the dialog, which no BYE transaction will end.
                         LOG.warn("Leg {}: BYE could not be sent: {}", id, e.toString());
+                        dialog.delete();
                     }
                     end(reason, true);
                 }
@@ -783,6 +797,12 @@ public final class SipLeg implements CallLeg {
                 throw new SipStatusException(Response.REQUEST_PENDING, "a transfer is in progress");
             }
             ReferTarget asked = ReferTarget.of(referTo);
+            if (asked.replaces().isPresent()
+                    && ctx.legs.find(asked.replaces().get().callId()).isPresent()) {
+                // Both of the transferor's calls go through this node: joining two calls is not done (docs/calls.md).
+                throw SipStatusException.withReason(
+                        Response.NOT_IMPLEMENTED, "Replaces names a call of this gateway: not supported");
+            }
             transaction.sendResponse(ctx.messages.createResponse(Response.ACCEPTED, refer));
             ctx.metrics.response(Response.ACCEPTED, true);
             TransferSubscription subscription = new TransferSubscription(ctx, dialog, transport());
@@ -798,7 +818,8 @@ public final class SipLeg implements CallLeg {
                     id,
                     asked.target(),
                     asked.replaces().isPresent() ? " (attended)" : "");
-            event(l -> l.onTransferRequested(this, asked.target(), asked.replaces()));
+            event(l ->
+                    l.onTransferRequested(this, asked.target(), asked.replaces().map(ReplacedDialog::headerValue)));
         });
     }
 
@@ -898,6 +919,31 @@ public final class SipLeg implements CallLeg {
                 release();
             }
         });
+    }
+
+    /**
+     * Why an INVITE asking to replace this leg's dialog ({@code asked}, whose Call-ID is this leg's) is refused, as
+     * RFC 3891 3 orders the cases. The tags are the recipient's view: {@code to-tag} is ours, {@code from-tag} the far
+     * end's.
+     */
+    synchronized SipStatusException refuseReplacement(ReplacedDialog asked) {
+        String remoteTag = dialog == null ? null : dialog.getRemoteTag();
+        if (!asked.toTag().equals(localTag) || !asked.fromTag().equals(remoteTag)) {
+            return SipStatusException.withReason(
+                    Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no dialog matches Replaces");
+        }
+        if (state == LegState.ENDED) {
+            return SipStatusException.withReason(Response.DECLINE, "the dialog to replace has ended");
+        }
+        if (state == LegState.ANSWERED && asked.earlyOnly()) {
+            return SipStatusException.withReason(Response.BUSY_HERE, "the dialog to replace is confirmed");
+        }
+        if (state != LegState.ANSWERED && direction == Direction.INBOUND) {
+            return SipStatusException.withReason(
+                    Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "the early dialog to replace is not ours");
+        }
+        LOG.info("Leg {}: an INVITE asks to replace its dialog, refused", id);
+        return SipStatusException.withReason(Response.NOT_IMPLEMENTED, "replacing a dialog is not supported");
     }
 
     /** Whether the stack may forget this leg: it ended and owes nothing on the wire. */
