@@ -1,11 +1,15 @@
 package dev.liaison.gateway.sip;
 
+import dev.liaison.gateway.call.LegState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
+import javax.sip.Dialog;
 import javax.sip.header.Header;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A new INVITE that carries {@code Replaces} (RFC 3891 3): someone asks to take over one of our dialogs. The gateway
@@ -15,6 +19,8 @@ import javax.sip.message.Response;
  * when it has ended, 486 for {@code early-only} against an answered one, and 501 for a live dialog of ours.
  */
 final class IncomingReplaces {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncomingReplaces.class);
 
     private IncomingReplaces() {}
 
@@ -36,7 +42,35 @@ final class IncomingReplaces {
                 .find(asked.callId())
                 .orElseThrow(() -> SipStatusException.withReason(
                         Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no dialog matches Replaces"));
-        throw leg.refuseReplacement(asked);
+        throw refusal(leg, asked);
+    }
+
+    /**
+     * Why an INVITE asking to replace {@code leg}'s dialog ({@code asked} has the leg's Call-ID) is refused, in the
+     * order of RFC 3891 3. The tags are the recipient's view: {@code to-tag} is ours, {@code from-tag} the far end's.
+     */
+    private static SipStatusException refusal(SipLeg leg, ReplacedDialog asked) {
+        synchronized (leg) {
+            Dialog dialog = leg.wire().dialog();
+            String remoteTag = dialog == null ? null : dialog.getRemoteTag();
+            LegState state = leg.state();
+            if (!asked.toTag().equals(leg.localTag()) || !asked.fromTag().equals(remoteTag)) {
+                return SipStatusException.withReason(
+                        Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no dialog matches Replaces");
+            }
+            if (state == LegState.ENDED) {
+                return SipStatusException.withReason(Response.DECLINE, "the dialog to replace has ended");
+            }
+            if (state == LegState.ANSWERED && asked.earlyOnly()) {
+                return SipStatusException.withReason(Response.BUSY_HERE, "the dialog to replace is confirmed");
+            }
+            if (state != LegState.ANSWERED && leg.direction() == SipLeg.Direction.INBOUND) {
+                return SipStatusException.withReason(
+                        Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "the early dialog to replace is not ours");
+            }
+            LOG.info("Leg {}: an INVITE asks to replace its dialog, refused", leg.id());
+            return SipStatusException.withReason(Response.NOT_IMPLEMENTED, "replacing a dialog is not supported");
+        }
     }
 
     private static String valueOf(Header header) {

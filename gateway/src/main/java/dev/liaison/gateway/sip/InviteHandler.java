@@ -45,7 +45,7 @@ final class InviteHandler implements RequestHandler {
                     .find(incoming.callId())
                     .orElseThrow(() ->
                             new SipStatusException(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no such dialog"));
-            leg.onReInvite(incoming.transaction(), incoming.request());
+            leg.network().onReInvite(incoming.transaction(), incoming.request());
             return;
         }
         admit(incoming);

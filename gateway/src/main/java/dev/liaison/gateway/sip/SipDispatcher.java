@@ -130,9 +130,9 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
             if (cseq != null && Request.REGISTER.equals(cseq.getMethod()) && registration.isPresent()) {
                 registration.get().onResponse(event.getClientTransaction(), response);
             } else if (cseq != null && Request.INVITE.equals(cseq.getMethod()) && leg.isPresent()) {
-                leg.get().onInviteResponse(event.getClientTransaction(), response, event.getDialog());
+                leg.get().network().onInviteResponse(event.getClientTransaction(), response, event.getDialog());
             } else if (leg.isPresent()) {
-                leg.get().onOtherResponse(event.getClientTransaction(), response);
+                leg.get().network().onOtherResponse(event.getClientTransaction(), response);
             } else {
                 ctx.metrics.response(response.getStatusCode(), false);
                 LOG.debug("{} to {} (no action)", response.getStatusCode(), cseq == null ? "?" : cseq.getMethod());
@@ -148,7 +148,8 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
             withCallId(request, () -> {
                 LOG.info("Server transaction timed out: {}", request.getMethod());
                 if (Request.INVITE.equals(request.getMethod())) {
-                    ctx.legs.find(callIdOf(request)).ifPresent(leg -> leg.onDialogGone("no ACK"));
+                    ctx.legs.find(callIdOf(request)).ifPresent(leg -> leg.network()
+                            .onDialogGone("no ACK"));
                 }
             });
         } else {
@@ -160,7 +161,7 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
                     registration.ifPresent(r -> r.onTimeout(transaction));
                     return;
                 }
-                ctx.legs.find(callIdOf(request)).ifPresent(leg -> leg.onTimeout(transaction));
+                ctx.legs.find(callIdOf(request)).ifPresent(leg -> leg.network().onTimeout(transaction));
             });
         }
     }
@@ -178,14 +179,14 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
         String callId = event.getDialog().getCallId().getCallId();
-        ctx.legs.find(callId).ifPresent(leg -> leg.onDialogTerminated(event.getDialog()));
+        ctx.legs.find(callId).ifPresent(leg -> leg.network().onDialogTerminated(event.getDialog()));
     }
 
     @Override
     public void processDialogTimeout(gov.nist.javax.sip.DialogTimeoutEvent event) {
         String callId = event.getDialog().getCallId().getCallId();
         LOG.info("Dialog {} timed out: {}", callId, event.getReason());
-        ctx.legs.find(callId).ifPresent(leg -> leg.onDialogGone("dialog timeout " + event.getReason()));
+        ctx.legs.find(callId).ifPresent(leg -> leg.network().onDialogGone("dialog timeout " + event.getReason()));
         event.getDialog().delete();
     }
 

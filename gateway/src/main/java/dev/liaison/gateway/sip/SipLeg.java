@@ -7,35 +7,29 @@ import dev.liaison.gateway.call.LegListener;
 import dev.liaison.gateway.call.LegState;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sip.ClientTransaction;
-import javax.sip.Dialog;
+import java.util.function.Consumer;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.FromHeader;
-import javax.sip.header.ReferToHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * One SIP dialog on the trunk seen as a {@link CallLeg}. Inbound legs are made by {@link InviteHandler} from an INVITE
  * of a trunk peer, outbound legs by {@link SipLegProvider}. This class holds the leg state ({@link LegState}, changed
- * only in {@link #transition}), the lock and the event delivery, and routes each command and network event to the part
- * that does the job: {@link InboundSetup} or {@link OutboundSetup} (the dialog-creating INVITE), {@link OfferAnswer}
- * (later offers and answers), {@link SessionRefresh} (RFC 4028), {@link LegTransfer} (REFER), all sending through
- * {@link DialogWire}. Every command and every network event runs under the leg's lock; listener events are collected
- * during it and delivered after the lock is released, so a listener may call back into any leg.
+ * only in {@link #transition}) and takes the call's commands; {@link LegNetworkEvents} takes what the network reports.
+ * Both run through {@link LegActions} (under the leg's lock; listener events delivered after it, so a listener may call
+ * back into any leg) and hand the work to the part that does the job: {@link InboundSetup} or {@link OutboundSetup}
+ * (the dialog-creating INVITE), {@link OfferAnswer} (later offers and answers), {@link SessionRefresh} (RFC 4028),
+ * {@link LegTransfer} (REFER), all sending through {@link DialogWire}.
  */
 public final class SipLeg implements CallLeg {
 
@@ -58,13 +52,13 @@ public final class SipLeg implements CallLeg {
 
     // Everything below is guarded by "this".
     private LegState state;
-    private LegListener listener;
-    private final List<Runnable> events = new ArrayList<>();
     private boolean released;
     private ScheduledFuture<?> answerTimer;
     /** Reliable provisional responses (RFC 3262), ours (inbound) or the far end's (outbound). */
     private final ReliableProvisionals reliable;
 
+    private final LegActions actions;
+    private final LegNetworkEvents network;
     private final DialogWire wire;
     private final OfferAnswer media;
     private final SessionRefresh refresh;
@@ -95,6 +89,8 @@ public final class SipLeg implements CallLeg {
         this.reliable = inboundInvite != null
                 ? ReliableProvisionals.forInvite(ctx, inboundInvite)
                 : ReliableProvisionals.forOutbound(ctx);
+        this.actions = new LegActions(this, id, sipCallId, this::failed);
+        this.network = new LegNetworkEvents(this, ctx);
         this.wire = new DialogWire(ctx, id, transport);
         this.media = new OfferAnswer(this, ctx, wire);
         this.refresh = new SessionRefresh(this, ctx, wire);
@@ -175,19 +171,25 @@ public final class SipLeg implements CallLeg {
         return inbound;
     }
 
+    OutboundSetup outbound() {
+        return outbound;
+    }
+
+    LegTransfer transfer() {
+        return transfer;
+    }
+
+    DialogWire wire() {
+        return wire;
+    }
+
     Duration sinceCreated() {
         return Duration.between(created, ctx.clock.instant());
     }
 
     @Override
     public void setListener(LegListener listener) {
-        synchronized (this) {
-            if (this.listener != null) {
-                LOG.warn("Leg {}: listener already set, keeping the first", id);
-                return;
-            }
-            this.listener = listener;
-        }
+        actions.setListener(listener);
     }
 
     // ---- commands from the call ----
@@ -308,150 +310,11 @@ public final class SipLeg implements CallLeg {
         act("reportTransferOutcome", () -> transfer.reportOutcome(sipStatus, reasonPhrase));
     }
 
-    // ---- events from the network (called by the handlers and the dispatcher) ----
+    // ---- what the parts use (under the lock) ----
 
-    void onInviteResponse(ClientTransaction transaction, Response response, Dialog responseDialog) {
-        act("INVITE response", () -> {
-            if (media.isPendingUpdate(transaction)) {
-                media.onReInviteResponse(response);
-            } else if (refresh.isOurs(transaction)) {
-                refresh.onResponse(response);
-            } else if (direction == Direction.OUTBOUND && outbound.isInvite(transaction)) {
-                outbound.onResponse(transaction, response, responseDialog);
-            } else if (response.getStatusCode() / 100 == 2 && !released) {
-                LOG.debug("Leg {}: 2xx retransmission or fork ignored", id);
-            }
-        });
-    }
-
-    /** A response to one of our in-dialog requests other than INVITE (UPDATE refresh, PRACK, NOTIFY, BYE). */
-    void onOtherResponse(ClientTransaction transaction, Response response) {
-        act("response", () -> {
-            ctx.metrics.response(response.getStatusCode(), false);
-            if (refresh.isOurs(transaction)) {
-                refresh.onResponse(response);
-            } else if (media.isPendingUpdate(transaction)) {
-                media.onUpdateResponse(response);
-            } else if (response.getStatusCode() >= 200) {
-                transfer.onTransactionDone(transaction);
-            }
-        });
-    }
-
-    void onReInvite(ServerTransaction transaction, Request request) {
-        act("re-INVITE", () -> media.onReInvite(transaction, request));
-    }
-
-    void onUpdate(ServerTransaction transaction, Request update) {
-        act("UPDATE", () -> media.onUpdate(transaction, update));
-    }
-
-    void onPrack(ServerTransaction transaction, Request prack) {
-        act("PRACK", () -> inbound.onPrack(transaction));
-    }
-
-    void onRefer(ServerTransaction transaction, Request refer, ReferToHeader referTo) {
-        act("REFER", () -> transfer.onRefer(transaction, refer, referTo));
-    }
-
-    void onAck(Request ack) {
-        act("ACK", () -> {
-            if (direction == Direction.INBOUND) {
-                inbound.onAck(ack);
-            }
-        });
-    }
-
-    void onBye(ServerTransaction transaction, Request bye) {
-        act("BYE", () -> {
-            // The far end hung up whether or not our 200 reaches it (it may close the connection at once).
-            wire.respondQuietly(transaction, Response.OK);
-            media.abandonReceivedOffer();
-            if (state != LegState.ENDED) {
-                end(EndReason.NORMAL, true);
-            } else {
-                release();
-            }
-        });
-    }
-
-    void onCancel() {
-        act("CANCEL", () -> {
-            if (direction == Direction.INBOUND) {
-                inbound.onCancel();
-            }
-        });
-    }
-
-    void onTimeout(ClientTransaction transaction) {
-        act("timeout", () -> {
-            boolean invite = direction == Direction.OUTBOUND && outbound.isInvite(transaction);
-            if (invite && (state == LegState.CALLING || state == LegState.RINGING)) {
-                end(EndReason.fromSipStatus(Response.REQUEST_TIMEOUT, "Request timeout"), true);
-            } else if (invite && state == LegState.ENDED) {
-                release();
-            } else if (media.isPendingUpdate(transaction)) {
-                media.onUpdateTimeout();
-            } else if (refresh.isOurs(transaction)) {
-                refresh.onTimeout();
-            } else {
-                transfer.onTransactionDone(transaction);
-            }
-        });
-    }
-
-    /** The dialog died under us (no ACK, transport loss): end the leg. */
-    void onDialogGone(String why) {
-        act("dialog gone", () -> {
-            if (state != LegState.ENDED) {
-                LOG.info("Leg {}: dialog ended by the stack ({})", id, why);
-                end(EndReason.ERROR, true);
-            } else {
-                release();
-            }
-        });
-    }
-
-    /** The stack ended a dialog: when it is this leg's current dialog and the leg still lives, the leg ends too. */
-    void onDialogTerminated(Dialog terminated) {
-        act("dialog terminated", () -> {
-            if (terminated != wire.dialog()) {
-                return; // an earlier dialog, e.g. of the INVITE that was challenged for credentials
-            }
-            boolean owesWire = (outbound != null && outbound.cancelOwed()) || (inbound != null && inbound.byeOwed());
-            if (state == LegState.ANSWERED) {
-                LOG.info("Leg {}: dialog terminated by the stack", id);
-                end(EndReason.ERROR, true);
-            } else if (state == LegState.ENDED && !owesWire) {
-                release();
-            }
-        });
-    }
-
-    /**
-     * Why an INVITE asking to replace this leg's dialog ({@code asked}, whose Call-ID is this leg's) is refused, as
-     * RFC 3891 3 orders the cases. The tags are the recipient's view: {@code to-tag} is ours, {@code from-tag} the far
-     * end's.
-     */
-    synchronized SipStatusException refuseReplacement(ReplacedDialog asked) {
-        Dialog dialog = wire.dialog();
-        String remoteTag = dialog == null ? null : dialog.getRemoteTag();
-        if (!asked.toTag().equals(localTag) || !asked.fromTag().equals(remoteTag)) {
-            return SipStatusException.withReason(
-                    Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no dialog matches Replaces");
-        }
-        if (state == LegState.ENDED) {
-            return SipStatusException.withReason(Response.DECLINE, "the dialog to replace has ended");
-        }
-        if (state == LegState.ANSWERED && asked.earlyOnly()) {
-            return SipStatusException.withReason(Response.BUSY_HERE, "the dialog to replace is confirmed");
-        }
-        if (state != LegState.ANSWERED && direction == Direction.INBOUND) {
-            return SipStatusException.withReason(
-                    Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "the early dialog to replace is not ours");
-        }
-        LOG.info("Leg {}: an INVITE asks to replace its dialog, refused", id);
-        return SipStatusException.withReason(Response.NOT_IMPLEMENTED, "replacing a dialog is not supported");
+    /** The network side: what the handlers and the dispatcher report for this leg's dialog. */
+    LegNetworkEvents network() {
+        return network;
     }
 
     /** Whether the stack may forget this leg: it ended and owes nothing on the wire. */
@@ -583,62 +446,21 @@ public final class SipLeg implements CallLeg {
         LOG.info("Leg {}: {} ignored in state {}", id, command, state);
     }
 
-    void event(java.util.function.Consumer<LegListener> delivery) {
-        LegListener target = listener;
-        if (target == null) {
-            LOG.warn("Leg {}: event dropped, no listener set", id);
-            return;
-        }
-        events.add(() -> delivery.accept(target));
+    void event(Consumer<LegListener> delivery) {
+        actions.event(delivery);
     }
 
-    @FunctionalInterface
-    interface Action {
-        void run() throws Exception;
+    /** Runs {@code action} under the leg's lock, then delivers the events it raised ({@link LegActions}). */
+    void act(String what, LegActions.Action action) {
+        actions.run(what, action);
     }
 
-    /**
-     * Runs {@code action} under the leg's lock with the Call-ID in the MDC, then delivers the events it raised. A
-     * {@link SipStatusException} goes back to the dispatcher (the request's response); any other failure ends the leg.
-     */
-    void act(String what, Action action) {
-        String previous = MDC.get(MDC_CALL_ID);
-        MDC.put(MDC_CALL_ID, sipCallId);
-        List<Runnable> toDeliver;
-        RuntimeException rethrow = null;
-        try {
-            synchronized (this) {
-                try {
-                    action.run();
-                } catch (SipStatusException e) {
-                    rethrow = e;
-                } catch (Exception e) {
-                    LOG.warn("Leg {}: {} failed: {}", id, what, e.toString(), e);
-                    if (state != LegState.ENDED) {
-                        end(EndReason.ERROR, true);
-                    } else {
-                        release();
-                    }
-                }
-                toDeliver = List.copyOf(events);
-                events.clear();
-            }
-            for (Runnable delivery : toDeliver) {
-                try {
-                    delivery.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("Leg {}: listener failed on {}", id, what, e);
-                }
-            }
-        } finally {
-            if (previous == null) {
-                MDC.remove(MDC_CALL_ID);
-            } else {
-                MDC.put(MDC_CALL_ID, previous);
-            }
-        }
-        if (rethrow != null) {
-            throw rethrow;
+    /** An action failed with something other than a {@link SipStatusException}: the leg ends with {@code error}. */
+    private void failed() {
+        if (state != LegState.ENDED) {
+            end(EndReason.ERROR, true);
+        } else {
+            release();
         }
     }
 
