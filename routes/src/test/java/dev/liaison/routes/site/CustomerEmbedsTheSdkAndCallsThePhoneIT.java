@@ -157,6 +157,9 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
     @Autowired
     MediaBroker broker;
 
+    /** Prefix of an expression that reads the widget: {@code r} is its shadow root. */
+    private static final String WIDGET = "var r = document.getElementById('liaison-support').shadowRoot; ";
+
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<SdkBrowser> browsers = new ArrayList<>();
@@ -272,6 +275,49 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
                 .contains("I was charged twice");
         browser.screenshot("sdk-widget-after-navigation");
 
+        // At phone width the open panel fits the screen and its controls are finger-sized.
+        browser.emulatePhone(375, 740);
+        JsonNode layout = browser.awaitValue(
+                "the panel laid out at phone width",
+                WIDGET + "(() => { const p = r.getElementById('panel').getBoundingClientRect();"
+                        + " const small = [...r.querySelectorAll('button, input')].filter(b => b.offsetParent"
+                        + " && b.getBoundingClientRect().height < 44).map(b => b.outerHTML);"
+                        + " return {left: p.left, right: p.right, width: innerWidth, small}; })()",
+                l -> l.path("width").asInt() == 375);
+        assertThat(layout.path("left").asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(layout.path("right").asDouble()).isLessThanOrEqualTo(375);
+        assertThat(layout.path("small")).as("controls under 44 px high").isEmpty();
+        browser.screenshot("sdk-widget-phone-width");
+
+        // Labelled controls, and the keyboard: Escape closes the panel and gives the focus back to the launcher,
+        // Enter on it opens the panel again with the focus in the message box.
+        JsonNode labels = browser.evaluate(WIDGET + "(() => ({"
+                + " dialog: r.getElementById('panel').getAttribute('role'),"
+                + " title: r.getElementById(r.getElementById('panel').getAttribute('aria-labelledby')).textContent,"
+                + " close: r.querySelector('[data-liaison=close]').getAttribute('aria-label'),"
+                + " input: r.querySelector('label[for=message]').textContent,"
+                + " log: r.querySelector('[data-liaison=log]').getAttribute('role'),"
+                + " status: r.querySelector('[data-liaison=status]').getAttribute('aria-live') }))()");
+        assertThat(labels.path("dialog").asText()).isEqualTo("dialog");
+        assertThat(labels.path("title").asText()).isEqualTo("Support");
+        assertThat(labels.path("close").asText()).isEqualTo("Close support");
+        assertThat(labels.path("input").asText()).isEqualTo("Message");
+        assertThat(labels.path("log").asText()).isEqualTo("log");
+        assertThat(labels.path("status").asText()).isEqualTo("polite");
+        browser.evaluate(WIDGET + "r.querySelector('[data-liaison=input]').focus(); true");
+        browser.pressKey("Escape", 27, null);
+        JsonNode closed = browser.evaluate(WIDGET + "(() => ({hidden: r.getElementById('panel').hidden,"
+                + " focus: r.activeElement && r.activeElement.dataset.liaison,"
+                + " expanded: r.querySelector('[data-liaison=launcher]').getAttribute('aria-expanded')}))()");
+        assertThat(closed.path("hidden").asBoolean()).isTrue();
+        assertThat(closed.path("focus").asText()).isEqualTo("launcher");
+        assertThat(closed.path("expanded").asText()).isEqualTo("false");
+        browser.pressKey("Enter", 13, "\r");
+        JsonNode reopened = browser.evaluate(WIDGET + "(() => ({hidden: r.getElementById('panel').hidden,"
+                + " focus: r.activeElement && r.activeElement.dataset.liaison}))()");
+        assertThat(reopened.path("hidden").asBoolean()).isFalse();
+        assertThat(reopened.path("focus").asText()).isEqualTo("input");
+
         browser.evaluate("Liaison.current.end().then(() => true)");
         await("the session ended").atMost(Duration.ofSeconds(10)).until(() -> sessions.sessionCount() == 0);
     }
@@ -356,6 +402,15 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
         assertThat(sdk.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).contains("javascript"));
         assertThat(sdk.body()).contains("startSupport");
+
+        HttpResponse<String> openApi = http.send(
+                HttpRequest.newBuilder(URI.create(liaison() + "/v3/api-docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode operation = json.readTree(openApi.body())
+                .path("paths")
+                .path("/api/v1/sites/{site}/customer-tokens")
+                .path("post");
+        assertThat(operation.path("responses").fieldNames()).toIterable().contains("200", "400", "403", "404", "429");
     }
 
     @Test

@@ -180,6 +180,40 @@ final class SdkBrowser implements AutoCloseable {
                 JsonNode::asBoolean);
     }
 
+    /** Makes the viewport a phone's: {@code width} x {@code height} CSS pixels, mobile, touch. */
+    void emulatePhone(int width, int height) {
+        command(
+                "Emulation.setDeviceMetricsOverride",
+                json.createObjectNode()
+                        .put("width", width)
+                        .put("height", height)
+                        .put("deviceScaleFactor", 1)
+                        .put("mobile", true));
+    }
+
+    /**
+     * Presses and releases a key on the keyboard, as a person would: to whatever has the focus ({@code key} and
+     * {@code code} as in KeyboardEvent, the Windows virtual key code, and the text it types, if any).
+     */
+    void pressKey(String key, int keyCode, String text) {
+        ObjectNode down = json.createObjectNode()
+                .put("type", text == null ? "rawKeyDown" : "keyDown")
+                .put("key", key)
+                .put("code", key)
+                .put("windowsVirtualKeyCode", keyCode);
+        if (text != null) {
+            down.put("text", text);
+        }
+        command("Input.dispatchKeyEvent", down);
+        command(
+                "Input.dispatchKeyEvent",
+                json.createObjectNode()
+                        .put("type", "keyUp")
+                        .put("key", key)
+                        .put("code", key)
+                        .put("windowsVirtualKeyCode", keyCode));
+    }
+
     /** Saves a PNG screenshot of the page to {@code target/sdk-browser/<name>.png} (a test artifact). */
     Path screenshot(String name) throws IOException {
         JsonNode reply =
@@ -247,6 +281,8 @@ final class SdkBrowser implements AutoCloseable {
                 .buildAsync(URI.create(target), new Listener())
                 .join();
         command("Page.enable", json.createObjectNode());
+        // A headless page is never the focused window: without this, key presses reach nothing.
+        command("Emulation.setFocusEmulationEnabled", json.createObjectNode().put("enabled", true));
     }
 
     private String pageTarget(HttpClient http, String port) throws IOException, InterruptedException {
