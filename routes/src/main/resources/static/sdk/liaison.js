@@ -30,6 +30,7 @@
   const GATHERING_TIMEOUT_MS = 5000;
   const REPLY_TIMEOUT_MS = 15000;
   const RECONNECT_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
+  const QUALITY_INTERVAL_MS = 5000;
 
   const script = document.currentScript;
   const scriptOrigin = script && script.src ? new URL(script.src, location.href).origin : location.origin;
@@ -235,6 +236,9 @@
 
     setCallState(state, extra) {
       this.callState = state;
+      if (state === 'answered' && !this.qualityTimer) {
+        this.qualityTimer = setInterval(() => this.reportQuality().catch(() => {}), QUALITY_INTERVAL_MS);
+      }
       this.emit('call-state', Object.assign({state, callId: this.callId}, extra));
     }
 
@@ -727,7 +731,41 @@
       }
     }
 
+    /**
+     * Tells the contact center how the call's network is (the protocol's quality message, every 5 s while answered):
+     * round-trip time of the ICE pair, inbound audio jitter and loss, the send bitrate since the last report.
+     */
+    async reportQuality() {
+      const summary = await this.stats();
+      if (!summary || !this.callId || !this.ws) {
+        return;
+      }
+      const clamp = (value, max) => Math.min(max, Math.max(0, Number.isFinite(value) ? value : 0));
+      const audioIn = summary.audioIn || {};
+      const received = audioIn.packetsReceived || 0;
+      const lost = Math.max(0, audioIn.packetsLost || 0);
+      const sent = (summary.audioOut || {}).bytesSent || 0;
+      const now = Date.now();
+      const report = {
+        callId: this.callId,
+        rttMs: clamp((summary.selectedPair || {}).rttMs, 60000),
+        jitterMs: clamp((audioIn.jitter || 0) * 1000, 60000),
+        lossPercent: clamp(received + lost === 0 ? 0 : lost * 100 / (received + lost), 100)
+      };
+      if (this.lastQuality) {
+        const seconds = (now - this.lastQuality.at) / 1000;
+        if (seconds > 0) {
+          report.bitrateKbps = clamp((sent - this.lastQuality.sent) * 8 / 1000 / seconds, 1000000);
+        }
+      }
+      this.lastQuality = {at: now, sent};
+      this.send('quality', report);
+    }
+
     endCall(reason) {
+      clearInterval(this.qualityTimer);
+      this.qualityTimer = null;
+      this.lastQuality = null;
       this.releaseMedia();
       this.audioMuted = false;
       this.setCallState('ended', {reason});

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.liaison.gateway.call.B2bua;
 import dev.liaison.gateway.client.ClientSessionInfo;
 import dev.liaison.gateway.client.ClientSessionListener;
+import dev.liaison.gateway.client.ClientSessions;
 import dev.liaison.gateway.client.session.ClientSessionRegistry;
 import dev.liaison.gateway.client.token.ClientToken;
 import dev.liaison.gateway.client.token.ClientTokenVerifier;
@@ -94,6 +95,7 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
         final List<Map.Entry<ClientSessionInfo, String>> chats = new CopyOnWriteArrayList<>();
         final List<Map.Entry<ClientSessionInfo, Map<String, String>>> contexts = new CopyOnWriteArrayList<>();
         final List<Boolean> audioMutes = new CopyOnWriteArrayList<>();
+        final List<QualityReport> quality = new CopyOnWriteArrayList<>();
 
         @Override
         public void sessionStarted(ClientSessionInfo session) {
@@ -113,6 +115,11 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
         @Override
         public void contextUpdated(ClientSessionInfo session, Map<String, String> entries) {
             contexts.add(Map.entry(session, Map.copyOf(entries)));
+        }
+
+        @Override
+        public void qualityReported(ClientSessionInfo session, QualityReport report) {
+            quality.add(report);
         }
 
         @Override
@@ -147,6 +154,9 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
 
     @Autowired
     ClientSessionRegistry sessions;
+
+    @Autowired
+    ClientSessions clientSessions;
 
     @Autowired
     ObjectProvider<MediaBridges> bridges;
@@ -217,6 +227,14 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
                 .anyMatch(c -> c.getKey().correlationId().equals(correlationId)
                         && c.getValue().equals("I was charged twice")));
 
+        // The contact center answers in the chat: the widget shows it.
+        assertThat(clientSessions.sendChat(first.sessionId(), "agent-7", "How can I help?", Optional.empty()))
+                .isTrue();
+        browser.awaitValue(
+                "the agent's message in the widget",
+                WIDGET + "r.querySelector('[data-liaison=log]').textContent",
+                log -> log.asText().contains("agent-7: How can I help?"));
+
         // The call button: the phone answers, audio both ways through the broker.
         browser.clickWidget("call");
         browser.awaitValue("the call answered", "Liaison.current.callState", v -> v.asText()
@@ -235,6 +253,15 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
                                 + ".querySelector('[data-liaison=\"status\"]').textContent")
                         .asText())
                 .isEqualTo("In a call");
+
+        String callId = browser.evaluate("Liaison.current.callId").asText();
+        await("a quality report of the call on the server")
+                .atMost(Duration.ofSeconds(15))
+                .until(() -> recorder.quality.stream().anyMatch(q -> q.callId().equals(callId)));
+        assertThat(recorder.quality).allSatisfy(q -> {
+            assertThat(q.lossPercent()).isBetween(0.0, 100.0);
+            assertThat(q.rttMs()).isBetween(0.0, 60_000.0);
+        });
 
         browser.clickWidget("mute");
         await("the mute on the server").atMost(Duration.ofSeconds(10)).until(() -> recorder.audioMutes.contains(true));
@@ -324,6 +351,46 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
 
     @Test
     @Order(2)
+    void aSiteWithItsOwnUiUsesTheJavaScriptApi() throws Exception {
+        SdkBrowser browser = SdkBrowser.open(liaison(), SHOP_PORT, "own-ui.html");
+        browsers.add(browser);
+        browser.awaitValue(
+                "Liaison.connect resolved",
+                "window.failed || (Liaison.current && Liaison.current.state)",
+                v -> v.asText().equals("connected"));
+        assertThat(browser.evaluate("document.getElementById('liaison-support') === null")
+                        .asBoolean())
+                .as("no widget")
+                .isTrue();
+        String correlationId = browser.evaluate("Liaison.current.correlationId").asText();
+
+        browser.evaluate("Liaison.sendChat('Where is my order?').then(() => true)");
+        browser.evaluate("Liaison.setContext({orderId: '42'}) && true");
+        await("the chat and the context on the server")
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> {
+                    assertThat(recorder.chats)
+                            .anyMatch(c -> c.getKey().correlationId().equals(correlationId)
+                                    && c.getValue().equals("Where is my order?"));
+                    assertThat(recorder.context(correlationId))
+                            .containsEntry("attr.cart", "3 items")
+                            .containsEntry("attr.orderId", "42");
+                });
+        String sessionId = recorder.started.stream()
+                .filter(s -> s.correlationId().equals(correlationId))
+                .findFirst()
+                .orElseThrow()
+                .sessionId();
+        clientSessions.sendChat(sessionId, "agent-7", "It ships today", Optional.empty());
+        browser.awaitValue("the agent's message in the page's own UI", "window.shown", shown -> shown.toString()
+                .contains("agent-7: It ships today"));
+
+        browser.evaluate("Liaison.current.end().then(() => true)");
+        await("the session ended").atMost(Duration.ofSeconds(10)).until(() -> sessions.sessionCount() == 0);
+    }
+
+    @Test
+    @Order(3)
     void aPageOfAnotherOriginGetsNoTokenAndTheWidgetSaysSo() throws Exception {
         SdkBrowser foreign = SdkBrowser.open(liaison(), 0, "index.html");
         browsers.add(foreign);
@@ -340,7 +407,7 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theTokenEndpointChecksTheSiteTheOriginAndTheSubject() throws Exception {
         HttpResponse<String> issued = tokenRequest("acme", SHOP, "{}");
         assertThat(issued.statusCode()).isEqualTo(200);
@@ -414,7 +481,7 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void tooManyTokenRequestsFromOneAddressGet429() throws Exception {
         HttpResponse<String> last = null;
         for (int i = 0; i <= TOKENS_PER_MINUTE; i++) {
