@@ -130,7 +130,8 @@
       if (stat.type === 'inbound-rtp') {
         summary[stat.kind === 'video' ? 'videoIn' : 'audioIn'] = {
           packetsReceived: stat.packetsReceived, packetsLost: stat.packetsLost, bytesReceived: stat.bytesReceived,
-          jitter: stat.jitter, audioLevel: stat.audioLevel, totalAudioEnergy: stat.totalAudioEnergy, framesDecoded: stat.framesDecoded, codec: codec(stat)
+          jitter: stat.jitter, audioLevel: stat.audioLevel, totalAudioEnergy: stat.totalAudioEnergy,
+          framesDecoded: stat.framesDecoded, codec: codec(stat)
         };
       } else if (stat.type === 'outbound-rtp') {
         summary[stat.kind === 'video' ? 'videoOut' : 'audioOut'] = {
@@ -193,6 +194,12 @@
       this.remoteVideo = o.remoteVideo || null;
       global.addEventListener('pagehide', () => {
         this.closedOnPurpose = true;
+      });
+      // Back to a page kept in the back-forward cache: its socket was closed when it was left; reattach.
+      global.addEventListener('pageshow', event => {
+        if (event.persisted && this.state !== 'idle' && this.state !== 'connected') {
+          this.connect().catch(() => {});
+        }
       });
     }
 
@@ -989,6 +996,10 @@
     },
     /** The widget and a client, connected at once (the session resumes across the site's pages). */
     startSupport(options) {
+      if (current && current.widget) {
+        // Called twice on one page: one widget, one session.
+        return current;
+      }
       current = new Client(options);
       current.widget = new Widget(current);
       current.connect().catch(() => {});

@@ -13,6 +13,13 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({SitesProperties.class, CustomerTokenProperties.class})
 class SiteConfiguration {
 
+    /**
+     * Before Spring Security's filter chain (order -100, {@code SecurityProperties.DEFAULT_FILTER_ORDER}): a CORS
+     * preflight carries no credentials and must be answered here, whatever the security rules, and a security
+     * {@code CorsFilter} without a configuration for this path would end every preflight with no CORS headers.
+     */
+    static final int CORS_FILTER_ORDER = -110;
+
     @Bean
     CustomerTokens customerTokens(
             SitesProperties sites,
@@ -33,6 +40,7 @@ class SiteConfiguration {
                 new FilterRegistrationBean<>(new CustomerTokenCors(tokens));
         registration.addUrlPatterns("/api/v1/sites/*");
         registration.setName("customerTokenCors");
+        registration.setOrder(CORS_FILTER_ORDER);
         return registration;
     }
 }
