@@ -172,6 +172,10 @@
         throw new LiaisonError('invalid-option', 'media must be one of ' + Object.keys(MEDIA).join(', '));
       }
       o.server = (o.server || scriptOrigin).replace(/\/+$/, '');
+      o.location = o.location || 'never';
+      if (o.location !== 'never' && o.location !== 'ask') {
+        throw new LiaisonError('invalid-option', 'location must be never or ask');
+      }
       this.options = o;
       this.storage = tabStorage(o.site);
       this.attributes = Object.assign({}, o.attributes);
@@ -580,6 +584,33 @@
       this.storage.setJson('transcript', transcript.slice(-MAX_TRANSCRIPT));
     }
 
+    /**
+     * Shares the customer's location, only when they asked for it (a click on the widget's button, or your own UI's
+     * consent): the browser's own permission prompt follows, then the position goes to the contact center as context
+     * (geo.latitude, geo.longitude rounded to 4 decimals, about 10 m; geo.accuracy in metres). Never called by the SDK
+     * on its own.
+     */
+    async shareLocation() {
+      if (!navigator.geolocation) {
+        throw this.fail(new LiaisonError('location-unavailable', 'This browser cannot tell its location'));
+      }
+      await this.connect();
+      const position = await new Promise((resolve, reject) => navigator.geolocation.getCurrentPosition(resolve,
+        error => reject(new LiaisonError('location-unavailable', error.message || 'Location refused')),
+        {enableHighAccuracy: false, timeout: 15000, maximumAge: 60000})).catch(e => {
+        throw this.fail(e);
+      });
+      const round = value => String(Math.round(value * 10000) / 10000);
+      const entries = {
+        'geo.latitude': round(position.coords.latitude),
+        'geo.longitude': round(position.coords.longitude),
+        'geo.accuracy': String(Math.round(position.coords.accuracy))
+      };
+      this.sendContext(entries);
+      this.emit('location', entries);
+      return entries;
+    }
+
     /** Sends a chat message (1 to 4096 characters) to the contact center. */
     async sendChat(text) {
       const value = String(text === undefined || text === null ? '' : text).trim();
@@ -861,6 +892,9 @@
     <button type="button" class="action" data-liaison="mute" aria-pressed="false" disabled>Mute</button>
     <button type="button" class="action danger" data-liaison="hangup" disabled>Hang up</button>
   </div>
+  <div class="controls" data-liaison="location-controls" ${client.options.location === 'ask' ? '' : 'hidden'}>
+    <button type="button" class="action" data-liaison="location">Share my location</button>
+  </div>
   <form data-liaison="form">
     <label class="visually-hidden" for="message">Message</label>
     <input id="message" data-liaison="input" type="text" maxlength="${MAX_CHAT}" autocomplete="off"
@@ -872,7 +906,8 @@
       this.el = {
         launcher: $('launcher'), panel: root.getElementById('panel'), close: $('close'), status: $('status'),
         log: $('log'), call: $('call'), mute: $('mute'), hangup: $('hangup'), form: $('form'), input: $('input'),
-        video: $('video'), incoming: $('incoming'), answer: $('answer'), decline: $('decline')
+        video: $('video'), incoming: $('incoming'), answer: $('answer'), decline: $('decline'),
+        location: $('location')
       };
       client.remoteVideo = this.el.video;
       this.wire();
@@ -909,6 +944,10 @@
       });
       el.call.addEventListener('click', () => client.call().catch(() => {}));
       el.hangup.addEventListener('click', () => client.hangUp());
+      el.location.addEventListener('click', () => client.shareLocation().then(() => {
+        el.location.disabled = true;
+        this.status('Location shared with support');
+      }, () => {}));
       el.mute.addEventListener('click', () => client.mute(!client.audioMuted));
       el.answer.addEventListener('click', () => {
         el.incoming.hidden = true;

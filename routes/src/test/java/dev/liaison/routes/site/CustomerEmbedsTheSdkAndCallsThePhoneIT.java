@@ -345,6 +345,16 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
         assertThat(reopened.path("hidden").asBoolean()).isFalse();
         assertThat(reopened.path("focus").asText()).isEqualTo("input");
 
+        // The location only with consent: nothing before the customer clicks, the rounded position after.
+        assertThat(recorder.context(correlationId)).doesNotContainKeys("geo.latitude", "geo.longitude");
+        browser.allowLocation(52.520008, 13.404954, 25);
+        browser.clickWidget("location");
+        await("the location in the context").atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        recorder.context(correlationId))
+                .containsEntry("geo.latitude", "52.52")
+                .containsEntry("geo.longitude", "13.405")
+                .containsEntry("geo.accuracy", "25"));
+
         browser.evaluate("Liaison.current.end().then(() => true)");
         await("the session ended").atMost(Duration.ofSeconds(10)).until(() -> sessions.sessionCount() == 0);
     }

@@ -180,6 +180,22 @@ final class SdkBrowser implements AutoCloseable {
                 JsonNode::asBoolean);
     }
 
+    /**
+     * Lets the shop's pages read the location and makes it {@code latitude}, {@code longitude} ({@code accuracy} in
+     * metres): what a customer's browser does when they allow it in the browser's prompt.
+     */
+    void allowLocation(double latitude, double longitude, double accuracy) {
+        ObjectNode grant = json.createObjectNode().put("origin", origin());
+        grant.putArray("permissions").add("geolocation");
+        command("Browser.grantPermissions", grant);
+        command(
+                "Emulation.setGeolocationOverride",
+                json.createObjectNode()
+                        .put("latitude", latitude)
+                        .put("longitude", longitude)
+                        .put("accuracy", accuracy));
+    }
+
     /** Makes the viewport a phone's: {@code width} x {@code height} CSS pixels, mobile, touch. */
     void emulatePhone(int width, int height) {
         command(
