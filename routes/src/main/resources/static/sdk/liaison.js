@@ -196,8 +196,14 @@
       this.remoteAudio = document.createElement('audio');
       this.remoteAudio.autoplay = true;
       this.remoteVideo = o.remoteVideo || null;
+      // The page is going away (or into the back-forward cache): close the socket now, so that the server detaches
+      // the session at once and the next page (or this one, restored) reattaches with the resume token.
       global.addEventListener('pagehide', () => {
         this.closedOnPurpose = true;
+        if (this.ws) {
+          this.closeSocket();
+          this.setState('disconnected');
+        }
       });
       // Back to a page kept in the back-forward cache: its socket was closed when it was left; reattach.
       global.addEventListener('pageshow', event => {

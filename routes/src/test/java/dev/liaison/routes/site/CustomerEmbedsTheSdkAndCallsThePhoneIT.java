@@ -76,6 +76,8 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
         registry.add("liaison.sites.acme.destinations", () -> "support");
         registry.add("liaison.sites.acme.token-ttl", () -> "2m");
         registry.add("liaison.customer-tokens.requests-per-minute", () -> TOKENS_PER_MINUTE);
+        // Short, so that a customer can come back after their session expired within the test.
+        registry.add("liaison.gateway.client.detach-timeout", () -> "5s");
         registry.add("liaison.dial-plan.destinations.support", () -> "sip:service@127.0.0.1:" + PBX_PORT);
         registry.add("liaison.gateway.calls.allowed-sip-targets", () -> "sip:service@127\\.0\\.0\\.1:\\d+");
         registry.add("liaison.sip.trunk-peers", () -> "127.0.0.1");
@@ -92,6 +94,7 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
     static class Recorder implements ClientSessionListener {
         final List<ClientSessionInfo> started = new CopyOnWriteArrayList<>();
         final List<ClientSessionInfo> resumed = new CopyOnWriteArrayList<>();
+        final List<Map.Entry<ClientSessionInfo, String>> closed = new CopyOnWriteArrayList<>();
         final List<Map.Entry<ClientSessionInfo, String>> chats = new CopyOnWriteArrayList<>();
         final List<Map.Entry<ClientSessionInfo, Map<String, String>>> contexts = new CopyOnWriteArrayList<>();
         final List<Boolean> audioMutes = new CopyOnWriteArrayList<>();
@@ -105,6 +108,11 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
         @Override
         public void sessionResumed(ClientSessionInfo session) {
             resumed.add(session);
+        }
+
+        @Override
+        public void sessionClosed(ClientSessionInfo session, String reason) {
+            closed.add(Map.entry(session, reason));
         }
 
         @Override
@@ -361,6 +369,46 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
 
     @Test
     @Order(2)
+    void aCustomerBackAfterTheSessionExpiredKeepsTheCorrelationId() throws Exception {
+        SdkBrowser browser = SdkBrowser.open(liaison(), SHOP_PORT, "index.html");
+        browsers.add(browser);
+        browser.awaitValue(
+                "the SDK connected", "Liaison.current.state", v -> v.asText().equals("connected"));
+        String correlationId = browser.evaluate("Liaison.current.correlationId").asText();
+        ClientSessionInfo first = recorder.started.stream()
+                .filter(s -> s.correlationId().equals(correlationId))
+                .findFirst()
+                .orElseThrow();
+
+        browser.leaveTheSite();
+        await("the detached session expired").atMost(Duration.ofSeconds(20)).until(() -> recorder.closed.stream()
+                .anyMatch(c -> c.getKey().sessionId().equals(first.sessionId())
+                        && c.getValue().equals("detach-timeout")));
+
+        browser.openShopPage("page-2.html", "Acme shop: billing");
+        browser.awaitValue("the SDK connected again", "Liaison.current.state", v -> v.asText()
+                .equals("connected"));
+        assertThat(browser.evaluate("Liaison.current.correlationId").asText()).isEqualTo(correlationId);
+        ClientSessionInfo second = await("a new session under the same correlation ID")
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> recorder.started.stream()
+                                .filter(s -> s.correlationId().equals(correlationId)
+                                        && !s.sessionId().equals(first.sessionId()))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        assertThat(second.subject()).as("the same visitor").isEqualTo(first.subject());
+        await("both pages in the context").atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        recorder.context(correlationId))
+                .containsEntry("pages", "[\"/shop/index.html\",\"/shop/page-2.html\"]"));
+
+        browser.evaluate("Liaison.current.end().then(() => true)");
+        await("the session ended").atMost(Duration.ofSeconds(10)).until(() -> sessions.sessionCount() == 0);
+    }
+
+    @Test
+    @Order(3)
     void aSiteWithItsOwnUiUsesTheJavaScriptApi() throws Exception {
         SdkBrowser browser = SdkBrowser.open(liaison(), SHOP_PORT, "own-ui.html");
         browsers.add(browser);
@@ -400,7 +448,7 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aPageOfAnotherOriginGetsNoTokenAndTheWidgetSaysSo() throws Exception {
         SdkBrowser foreign = SdkBrowser.open(liaison(), 0, "index.html");
         browsers.add(foreign);
@@ -417,7 +465,7 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theTokenEndpointChecksTheSiteTheOriginAndTheSubject() throws Exception {
         HttpResponse<String> issued = tokenRequest("acme", SHOP, "{}");
         assertThat(issued.statusCode()).isEqualTo(200);
@@ -491,7 +539,7 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void tooManyTokenRequestsFromOneAddressGet429() throws Exception {
         HttpResponse<String> last = null;
         for (int i = 0; i <= TOKENS_PER_MINUTE; i++) {

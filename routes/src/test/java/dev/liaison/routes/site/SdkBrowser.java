@@ -230,6 +230,21 @@ final class SdkBrowser implements AutoCloseable {
                         .put("windowsVirtualKeyCode", keyCode));
     }
 
+    /** Leaves the site: the tab shows {@code about:blank} (the page's WebSocket closes, its sessionStorage stays). */
+    void leaveTheSite() {
+        command("Page.navigate", json.createObjectNode().put("url", "about:blank"));
+        awaitValue("the blank page", "location.href", v -> v.asText().equals("about:blank"));
+    }
+
+    /** Opens {@code page} of the shop in the same tab, typed in the address bar, and waits for its SDK client. */
+    void openShopPage(String page, String title) {
+        command("Page.navigate", json.createObjectNode().put("url", origin() + "/shop/" + page));
+        awaitValue(
+                "the page '" + title + "' with its SDK client",
+                "document.title === '" + title + "' && !!window.Liaison && !!Liaison.current",
+                JsonNode::asBoolean);
+    }
+
     /** Saves a PNG screenshot of the page to {@code target/sdk-browser/<name>.png} (a test artifact). */
     Path screenshot(String name) throws IOException {
         JsonNode reply =
