@@ -524,11 +524,17 @@
         return;
       }
       // A drop: the server keeps the session for its detach timeout; reattach with the resume token.
+      this.scheduleReconnect();
+    }
+
+    /** The next of at most five reattach attempts after a drop, each further apart; a success resets the count. */
+    scheduleReconnect() {
       const attempt = this.reconnectAttempt || 0;
-      if (attempt < RECONNECT_DELAYS_MS.length) {
-        this.reconnectAttempt = attempt + 1;
-        setTimeout(() => this.connect().catch(() => {}), RECONNECT_DELAYS_MS[attempt]);
+      if (attempt >= RECONNECT_DELAYS_MS.length || this.closedOnPurpose) {
+        return;
       }
+      this.reconnectAttempt = attempt + 1;
+      setTimeout(() => this.connect().catch(() => this.scheduleReconnect()), RECONNECT_DELAYS_MS[attempt]);
     }
 
     closeSocket() {
