@@ -182,6 +182,7 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<SdkBrowser> browsers = new ArrayList<>();
     private final List<Sipp> phones = new ArrayList<>();
+    private final List<DroppingTcpProxy> proxies = new ArrayList<>();
 
     @Test
     @Order(1)
@@ -409,6 +410,38 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
 
     @Test
     @Order(3)
+    void aNetworkDropReattachesTheSameSession() throws Exception {
+        DroppingTcpProxy network = new DroppingTcpProxy(httpPort);
+        proxies.add(network);
+        SdkBrowser browser = SdkBrowser.open(network.url(), SHOP_PORT, "index.html");
+        browsers.add(browser);
+        browser.awaitValue(
+                "the SDK connected", "Liaison.current.state", v -> v.asText().equals("connected"));
+        String correlationId = browser.evaluate("Liaison.current.correlationId").asText();
+        ClientSessionInfo first = recorder.started.stream()
+                .filter(s -> s.correlationId().equals(correlationId))
+                .findFirst()
+                .orElseThrow();
+
+        network.dropAll();
+        await("the session reattached after the drop")
+                .atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        recorder.resumed.stream().anyMatch(s -> s.sessionId().equals(first.sessionId())));
+        browser.awaitValue("the SDK connected again", "Liaison.current.state", v -> v.asText()
+                .equals("connected"));
+        assertThat(browser.evaluate("Liaison.current.correlationId").asText()).isEqualTo(correlationId);
+        browser.evaluate("Liaison.sendChat('Still there?').then(() => true)");
+        await("a chat after the reattach").atMost(Duration.ofSeconds(10)).until(() -> recorder.chats.stream()
+                .anyMatch(c -> c.getKey().sessionId().equals(first.sessionId())
+                        && c.getValue().equals("Still there?")));
+
+        browser.evaluate("Liaison.current.end().then(() => true)");
+        await("the session ended").atMost(Duration.ofSeconds(10)).until(() -> sessions.sessionCount() == 0);
+    }
+
+    @Test
+    @Order(4)
     void aSiteWithItsOwnUiUsesTheJavaScriptApi() throws Exception {
         SdkBrowser browser = SdkBrowser.open(liaison(), SHOP_PORT, "own-ui.html");
         browsers.add(browser);
@@ -448,7 +481,7 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aPageOfAnotherOriginGetsNoTokenAndTheWidgetSaysSo() throws Exception {
         SdkBrowser foreign = SdkBrowser.open(liaison(), 0, "index.html");
         browsers.add(foreign);
@@ -465,7 +498,7 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theTokenEndpointChecksTheSiteTheOriginAndTheSubject() throws Exception {
         HttpResponse<String> issued = tokenRequest("acme", SHOP, "{}");
         assertThat(issued.statusCode()).isEqualTo(200);
@@ -539,7 +572,7 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void tooManyTokenRequestsFromOneAddressGet429() throws Exception {
         HttpResponse<String> last = null;
         for (int i = 0; i <= TOKENS_PER_MINUTE; i++) {
@@ -589,6 +622,13 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
     void nothingLeaked() {
         browsers.forEach(SdkBrowser::close);
         phones.forEach(Sipp::close);
+        for (DroppingTcpProxy proxy : proxies) {
+            try {
+                proxy.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         await("no call, SIP leg, dialog, client session or media bridge left")
                 .atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> {
@@ -607,6 +647,8 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
                             .allSatisfy(gauge -> assertThat(gauge.value()).isZero());
                 });
         assertThat(browsers).as("Chromium stopped, profile deleted").allMatch(SdkBrowser::closed);
+        await("the proxy's connections closed").atMost(Duration.ofSeconds(5)).until(() -> proxies.stream()
+                .allMatch(DroppingTcpProxy::closed));
     }
 
     private static int freeTcpPort() {
