@@ -22,6 +22,9 @@ final class LowPassFilter {
         for (int n = 0; n < taps; n++) {
             h[n] /= sum; // unity gain at DC
         }
+        for (int n = 0; n < mid; n++) {
+            h[taps - 1 - n] = h[n]; // exactly symmetric (linear phase), which Downsampler48To8 relies on
+        }
         return h;
     }
 
