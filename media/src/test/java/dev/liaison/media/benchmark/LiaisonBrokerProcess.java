@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** {@link BrokerMain} in a JVM of its own (same Java, same class path as the benchmark), driven over its pipes. */
+/**
+ * {@link BrokerMain} in a JVM of its own (same Java, same class path as the benchmark), driven over its pipes. Extra JVM
+ * options for it: system property {@code benchmark.relay.broker.jvmArgs} (space-separated).
+ */
 final class LiaisonBrokerProcess implements RelayUnderTest {
     private final Process process;
     private final PrintStream commands;
@@ -20,6 +23,10 @@ final class LiaisonBrokerProcess implements RelayUnderTest {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC"));
+        String extra = System.getProperty("benchmark.relay.broker.jvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         command.add(BrokerMain.class.getName());
         command.add(Integer.toString(portMin));
