@@ -84,7 +84,8 @@ class TranscodeBenchmark {
 
     /**
      * Runs until the JIT has settled: rounds of both directions until a round compiled for less than 5 % of its time
-     * and ran within 5 % of the round before (at least {@code benchmark.transcode.warmup.seconds}, at most 30 rounds: a busy machine leaves the compiler threads little CPU).
+     * and ran within 5 % of the round before (at least {@code benchmark.transcode.warmup.seconds}, at most 30 rounds:
+     * a busy machine leaves the compiler threads little CPU).
      */
     private void warmUp(Clip clip) throws Exception {
         java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
