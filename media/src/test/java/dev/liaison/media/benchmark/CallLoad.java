@@ -150,6 +150,8 @@ final class CallLoad implements AutoCloseable {
                         long delay = phone.received(data, buffer.position(), System.nanoTime());
                         if (delay == Phone.FAILED) {
                             failed.incrementAndGet();
+                        } else if (delay == Phone.UNTIMED) {
+                            received.incrementAndGet();
                         } else if (delay >= 0) {
                             received.incrementAndGet();
                             if (recording) {

@@ -48,8 +48,14 @@ final class LiaisonBrokerProcess implements RelayUnderTest {
         return "liaison";
     }
 
+    /** Not {@link RelayMode#TRANSCODE}: the broker carries Opus only on WebRTC legs, which this benchmark has not. */
     @Override
-    public String offer(String callId, String sdpFromA) throws IOException {
+    public boolean supports(RelayMode mode) {
+        return mode != RelayMode.TRANSCODE;
+    }
+
+    @Override
+    public String offer(String callId, String sdpFromA, RelayMode mode) throws IOException {
         return BrokerMain.decode(call("offer " + callId + " " + BrokerMain.encode(sdpFromA)));
     }
 

@@ -33,12 +33,34 @@ final class Phone implements AutoCloseable {
     private final Optional<SdesCrypto> localCrypto;
     private volatile SrtpSession srtp;
     private volatile InetSocketAddress remote;
+    private final Optional<Media> media;
     private final byte[] packet = new byte[HEADER + PAYLOAD];
     private int sequence;
     private long timestamp;
+    private int frame;
+
+    /**
+     * Real audio to send instead of stamped PCMU, for a relay that transcodes: the payload changes on the way, so such
+     * a phone counts what it receives but cannot time it.
+     *
+     * @param payloadType the payload type sent and offered
+     * @param rtpmap its {@code a=rtpmap} value after the payload type, e.g. {@code opus/48000/2}
+     * @param clockPerFrame RTP timestamp step per packet
+     * @param frames the payloads, sent in turn
+     */
+    record Media(int payloadType, String rtpmap, int clockPerFrame, byte[][] frames) {}
 
     Phone(int ssrc, boolean sdes) throws IOException {
+        this(ssrc, sdes, Optional.empty());
+    }
+
+    Phone(int ssrc, Media media) throws IOException {
+        this(ssrc, false, Optional.of(media));
+    }
+
+    private Phone(int ssrc, boolean sdes, Optional<Media> media) throws IOException {
         this.ssrc = ssrc;
+        this.media = media;
         this.localCrypto =
                 sdes ? Optional.of(SdesCrypto.generate(1, SrtpProfile.AES128_CM_HMAC_SHA1_80)) : Optional.empty();
         channel = DatagramChannel.open();
@@ -69,7 +91,10 @@ final class Phone implements AutoCloseable {
         return ((InetSocketAddress) channel.getLocalAddress()).getPort();
     }
 
-    /** This phone's SDP: an offer (PCMU and telephone-event, rtcp-mux), or an answer (PCMU only). */
+    /**
+     * This phone's SDP: an offer (PCMU and telephone-event, rtcp-mux), or an answer (PCMU only); a phone with
+     * {@link Media} offers or answers its own codec only.
+     */
     String sdp(boolean offer) throws IOException {
         String profile = localCrypto.isPresent() ? "RTP/SAVP" : "RTP/AVP";
         StringBuilder sdp = new StringBuilder()
@@ -83,10 +108,19 @@ final class Phone implements AutoCloseable {
                 .append("m=audio ")
                 .append(port())
                 .append(' ')
-                .append(profile)
-                .append(offer ? " 0 101\r\n" : " 0\r\n")
-                .append("a=rtpmap:0 PCMU/8000\r\n");
-        if (offer) {
+                .append(profile);
+        if (media.isPresent()) {
+            Media m = media.get();
+            sdp.append(' ').append(m.payloadType()).append("\r\n");
+            sdp.append("a=rtpmap:")
+                    .append(m.payloadType())
+                    .append(' ')
+                    .append(m.rtpmap())
+                    .append("\r\n");
+        } else {
+            sdp.append(offer ? " 0 101\r\n" : " 0\r\n").append("a=rtpmap:0 PCMU/8000\r\n");
+        }
+        if (offer && media.isEmpty()) {
             sdp.append("a=rtpmap:101 telephone-event/8000\r\n").append("a=fmtp:101 0-16\r\n");
         }
         sdp.append("a=ptime:20\r\n").append("a=rtcp-mux\r\n").append("a=sendrecv\r\n");
@@ -112,6 +146,9 @@ final class Phone implements AutoCloseable {
 
     /** Sends the next 20 ms packet; false when the socket buffer was full. */
     boolean send(ByteBuffer scratch) throws IOException {
+        if (media.isPresent()) {
+            return sendMedia(scratch, media.get());
+        }
         packet[0] = (byte) 0x80;
         packet[1] = 0; // PCMU
         packet[2] = (byte) (sequence >> 8);
@@ -137,12 +174,22 @@ final class Phone implements AutoCloseable {
         return channel.send(scratch, remote) > 0;
     }
 
+    private boolean sendMedia(ByteBuffer scratch, Media m) throws IOException {
+        byte[] payload = m.frames()[frame++ % m.frames().length];
+        scratch.clear();
+        scratch.put((byte) 0x80).put((byte) m.payloadType()).putShort((short) sequence);
+        scratch.putInt((int) timestamp).putInt(ssrc).put(payload).flip();
+        sequence = (sequence + 1) & 0xFFFF;
+        timestamp += m.clockPerFrame();
+        return channel.send(scratch, remote) > 0;
+    }
+
     /**
      * Checks one received datagram ({@code length} bytes of {@code data}): RTCP is ignored; RTP that fails SRTP
      * authentication counts as failed.
      *
      * @return the packet's one-way delay in nanoseconds, {@link #IGNORED} for RTCP, {@link #FAILED} for a packet that
-     *     is not this benchmark's RTP or fails authentication
+     *     is not this benchmark's RTP or fails authentication, {@link #UNTIMED} for RTP to a phone with {@link Media}
      */
     long received(byte[] data, int length, long nowNanos) {
         if (length < 2) {
@@ -151,6 +198,10 @@ final class Phone implements AutoCloseable {
         int type = data[1] & 0x7F;
         if (type >= 64 && type <= 95) {
             return IGNORED; // RTCP (RFC 5761 demux)
+        }
+        if (media.isPresent()) {
+            // transcoded to this phone's codec, or not at all
+            return length > HEADER && type == media.get().payloadType() ? UNTIMED : FAILED;
         }
         byte[] plain = data;
         int plainLength = length;
@@ -175,6 +226,7 @@ final class Phone implements AutoCloseable {
 
     static final long IGNORED = -1;
     static final long FAILED = -2;
+    static final long UNTIMED = -3;
 
     private static void putInt(byte[] b, int at, int v) {
         b[at] = (byte) (v >> 24);

@@ -9,8 +9,11 @@ interface RelayUnderTest extends AutoCloseable {
     /** A short name for the report. */
     String name();
 
+    /** Whether this relay can bridge the phones of {@code mode}. */
+    boolean supports(RelayMode mode);
+
     /** Side A's offer: returns the relay's offer for side B. */
-    String offer(String callId, String sdpFromA) throws Exception;
+    String offer(String callId, String sdpFromA, RelayMode mode) throws Exception;
 
     /** Side B's answer to the relay's offer: returns the relay's answer for side A. */
     String answer(String callId, String sdpFromB) throws Exception;

@@ -132,14 +132,25 @@ final class RtpEngineProcess implements RelayUnderTest {
         return "rtpengine";
     }
 
-    /** Offers to B in plain RTP/AVP whatever A offered, so an SDES-SRTP A is bridged to a plain RTP B. */
     @Override
-    public String offer(String callId, String sdpFromA) throws IOException {
+    public boolean supports(RelayMode mode) {
+        return true;
+    }
+
+    /**
+     * Offers to B in plain RTP/AVP whatever A offered, so an SDES-SRTP A is bridged to a plain RTP B; to transcode,
+     * offers B PCMU in place of A's Opus ({@code codec: transcode PCMU, mask opus}).
+     */
+    @Override
+    public String offer(String callId, String sdpFromA, RelayMode mode) throws IOException {
         Map<String, Object> offer = new LinkedHashMap<>();
         offer.put("command", "offer");
         offer.put("call-id", callId);
         offer.put("from-tag", callId + "-a");
         offer.put("transport-protocol", "RTP/AVP");
+        if (mode == RelayMode.TRANSCODE) {
+            offer.put("codec", Map.of("transcode", List.of("PCMU"), "mask", List.of("opus")));
+        }
         offer.put("sdp", sdpFromA);
         return sdp(request(offer, 3));
     }

@@ -2,6 +2,8 @@ package dev.liaison.media.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.liaison.media.codec.G711;
+import dev.liaison.media.codec.OpusCodec;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +52,17 @@ class RtpRelayBenchmark {
             .toList();
     private static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.relay.warmup.seconds", 5);
     private static final int SECONDS = Integer.getInteger("benchmark.relay.seconds", 10);
-    private static final List<String> SCENARIOS =
-            List.of(System.getProperty("benchmark.relay.scenarios", "rtp,srtp").split(","));
+    private static final List<Integer> TRANSCODE_CALLS = Arrays.stream(
+                    System.getProperty("benchmark.relay.transcode.calls", "20,40")
+                            .split(","))
+            .map(String::trim)
+            .map(Integer::valueOf)
+            .toList();
+    private static final List<RelayMode> SCENARIOS = Arrays.stream(
+                    System.getProperty("benchmark.relay.scenarios", "rtp,srtp,transcode")
+                            .split(","))
+            .map(s -> RelayMode.valueOf(s.trim().toUpperCase(java.util.Locale.ROOT)))
+            .toList();
     private static final List<String> TARGETS = List.of(
             System.getProperty("benchmark.relay.targets", "liaison,rtpengine").split(","));
     private static final int PACKETS_PER_SECOND = 50;
@@ -102,11 +113,20 @@ class RtpRelayBenchmark {
             }
             try (RelayUnderTest r = relay.get()) {
                 // warm-up, not reported: the JIT, and the SRTP library's start-up (it loads OpenSSL and times AES)
-                round(r, "rtp", Math.min(50, CALLS.get(0)), false);
-                round(r, "srtp", Math.min(50, CALLS.get(0)), false);
-                for (String scenario : SCENARIOS) {
-                    for (int calls : CALLS) {
-                        round(r, scenario.trim(), calls, true);
+                round(r, RelayMode.RTP, Math.min(50, CALLS.get(0)), false);
+                round(r, RelayMode.SRTP, Math.min(50, CALLS.get(0)), false);
+                for (RelayMode scenario : SCENARIOS) {
+                    if (!r.supports(scenario)) {
+                        System.out.printf(
+                                "%-9s %-4s not run: %s%n",
+                                r.name(), name(scenario), "Opus travels only on WebRTC legs");
+                        continue;
+                    }
+                    if (scenario == RelayMode.TRANSCODE) {
+                        round(r, scenario, Math.min(5, TRANSCODE_CALLS.get(0)), false); // codec start-up
+                    }
+                    for (int calls : scenario == RelayMode.TRANSCODE ? TRANSCODE_CALLS : CALLS) {
+                        round(r, scenario, calls, true);
                     }
                 }
             }
@@ -117,19 +137,27 @@ class RtpRelayBenchmark {
         Assumptions.assumeTrue(skipped == null, skipped);
     }
 
-    private void round(RelayUnderTest relay, String scenario, int calls, boolean report) throws Exception {
-        boolean srtp = scenario.equals("srtp");
+    private static String name(RelayMode mode) {
+        return mode == RelayMode.TRANSCODE ? "opus" : mode.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private void round(RelayUnderTest relay, RelayMode mode, int calls, boolean report) throws Exception {
+        String scenario = name(mode);
         List<Phone> phones = new ArrayList<>();
         List<String> callIds = new ArrayList<>();
         long setup0 = System.nanoTime();
         try {
             for (int c = 0; c < calls; c++) {
                 String callId = "bench-" + (++callSerial);
-                Phone a = new Phone(0x10000 + 2 * callSerial, srtp);
-                Phone b = new Phone(0x10001 + 2 * callSerial, false);
+                Phone a = mode == RelayMode.TRANSCODE
+                        ? new Phone(0x10000 + 2 * callSerial, media().browser())
+                        : new Phone(0x10000 + 2 * callSerial, mode == RelayMode.SRTP);
+                Phone b = mode == RelayMode.TRANSCODE
+                        ? new Phone(0x10001 + 2 * callSerial, media().phone())
+                        : new Phone(0x10001 + 2 * callSerial, false);
                 phones.add(a);
                 phones.add(b);
-                b.remote(relay.offer(callId, a.sdp(true)));
+                b.remote(relay.offer(callId, a.sdp(true), mode));
                 callIds.add(callId);
                 a.remote(relay.answer(callId, b.sdp(false)));
             }
@@ -182,6 +210,35 @@ class RtpRelayBenchmark {
         }
     }
 
+    private TranscodeMedia media;
+
+    private TranscodeMedia media() throws Exception {
+        if (media == null) {
+            media = TranscodeMedia.make();
+        }
+        return media;
+    }
+
+    /** What the phones of a transcoded call send: Opus from a browser-like encoder, PCMU from a phone. */
+    record TranscodeMedia(Phone.Media browser, Phone.Media phone) {
+        static TranscodeMedia make() throws Exception {
+            int frames = 250;
+            short[] wide = SpeechLikeSignal.generate(48_000, frames * OpusCodec.FRAME_SAMPLES, 9000);
+            short[] narrow = SpeechLikeSignal.generate(8000, frames * 160, 9000);
+            OpusCodec encoder = new OpusCodec();
+            byte[][] opus = new byte[frames][];
+            byte[][] pcmu = new byte[frames][];
+            for (int f = 0; f < frames; f++) {
+                opus[f] = encoder.encode(
+                        Arrays.copyOfRange(wide, f * OpusCodec.FRAME_SAMPLES, (f + 1) * OpusCodec.FRAME_SAMPLES));
+                pcmu[f] = G711.PCMU.encode(Arrays.copyOfRange(narrow, f * 160, (f + 1) * 160));
+            }
+            return new TranscodeMedia(
+                    new Phone.Media(111, "opus/48000/2", OpusCodec.FRAME_SAMPLES, opus),
+                    new Phone.Media(0, "PCMU/8000", 160, pcmu));
+        }
+    }
+
     private static long cpuNanos(RelayUnderTest relay) {
         return relay.process()
                 .info()
@@ -200,8 +257,9 @@ class RtpRelayBenchmark {
     }
 
     private void printRatios() {
-        for (String scenario : SCENARIOS) {
-            for (int calls : CALLS) {
+        for (RelayMode mode : SCENARIOS) {
+            String scenario = name(mode);
+            for (int calls : mode == RelayMode.TRANSCODE ? TRANSCODE_CALLS : CALLS) {
                 Result liaison = results.get("liaison/" + scenario + "/" + calls);
                 Result rtpengine = results.get("rtpengine/" + scenario + "/" + calls);
                 if (liaison != null && rtpengine != null) {
