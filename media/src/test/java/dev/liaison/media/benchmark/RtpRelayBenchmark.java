@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
  * docs/benchmarks.md has the method and the results.
  *
  * <p>Each call is two phones ({@link Phone}) in this JVM, each sending PCMU at 50 packets/s to the relay, which forwards
- * to the other phone. Two scenarios: <b>rtp</b> (plain RTP/AVP to plain RTP/AVP, pass-through) and <b>srtp</b> (side A
+ * to the other phone. Scenarios: <b>rtp</b> (plain RTP/AVP to plain RTP/AVP, pass-through), <b>srtp</b> (side A
  * offers RTP/SAVP with an SDES key and protects every packet; side B is plain RTP: the relay decrypts one way and
- * encrypts the other). The relays, each in a process of its own:
+ * encrypts the other) and <b>transcode</b> (side A sends Opus, side B PCMU: the relay decodes and encodes both ways;
+ * only rtpengine, as the broker carries Opus on WebRTC legs only). The relays, each in a process of its own:
  *
  * <ul>
  *   <li><b>liaison</b>: {@link BrokerMain}, the broker's {@code Bridges} over {@code RtpLegs} in a separate JVM;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Settings (system properties): {@code benchmark.relay.calls} call counts, comma-separated (default {@code 100,200}),
  * {@code benchmark.relay.warmup.seconds} (default 5), {@code benchmark.relay.seconds} (default 10), {@code
- * benchmark.relay.scenarios} (default {@code rtp,srtp}), {@code benchmark.relay.targets} (default {@code
+ * benchmark.relay.transcode.calls} for transcode (default {@code 20,40}), {@code benchmark.relay.scenarios} (default
+ * {@code rtp,srtp,transcode}), {@code benchmark.relay.targets} (default {@code
  * liaison,rtpengine}).
  */
 class RtpRelayBenchmark {
@@ -80,7 +82,7 @@ class RtpRelayBenchmark {
                         + " visible, load %.2f%n",
                 2 * PACKETS_PER_SECOND, Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage());
         System.out.printf(
-                "%-9s %-4s %5s %8s %7s %10s %12s %8s %8s %8s %8s %6s%n",
+                "%-9s %-9s %5s %8s %7s %10s %12s %8s %8s %8s %8s %6s%n",
                 "relay",
                 "mode",
                 "calls",
@@ -118,7 +120,7 @@ class RtpRelayBenchmark {
                 for (RelayMode scenario : SCENARIOS) {
                     if (!r.supports(scenario)) {
                         System.out.printf(
-                                "%-9s %-4s not run: %s%n",
+                                "%-9s %-9s not run: %s%n",
                                 r.name(), name(scenario), "Opus travels only on WebRTC legs");
                         continue;
                     }
@@ -138,7 +140,7 @@ class RtpRelayBenchmark {
     }
 
     private static String name(RelayMode mode) {
-        return mode == RelayMode.TRANSCODE ? "opus" : mode.name().toLowerCase(java.util.Locale.ROOT);
+        return mode.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private void round(RelayUnderTest relay, RelayMode mode, int calls, boolean report) throws Exception {
@@ -301,7 +303,7 @@ class RtpRelayBenchmark {
 
         void print() {
             System.out.printf(
-                    "%-9s %-4s %5d %8d %7.3f %10.0f %10.3f %% %7.3f%% %8.2f %8.2f %8.0f %6.2f%s%n",
+                    "%-9s %-9s %5d %8d %7.3f %10.0f %10.3f %% %7.3f%% %8.2f %8.2f %8.0f %6.2f%s%n",
                     relay,
                     scenario,
                     calls,
