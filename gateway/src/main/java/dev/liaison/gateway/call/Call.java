@@ -571,8 +571,37 @@ final class Call implements LegListener {
         if (side == null || state != CallState.ANSWERED) {
             return;
         }
-        legOf(side.other()).sendDtmf(digit, durationMillis);
+        CallLeg other = legOf(side.other());
+        if (!dtmfInMedia(side.other(), other, digit, durationMillis)) {
+            other.sendDtmf(digit, durationMillis);
+        }
         env.publish(new CallEvent.Dtmf(id, now(), leg.kind(), digit));
+    }
+
+    /**
+     * Towards a phone, a digit goes into the media as RFC 4733 telephone events (what phones and PBXs listen for);
+     * false when there is no bridge or the broker refuses (no telephone-event negotiated), and the leg's own way
+     * (SIP INFO, a client message) is used instead.
+     */
+    private boolean dtmfInMedia(BridgeSide towards, CallLeg other, char digit, int durationMillis) {
+        if (bridge == null || other.kind() != LegKind.SIP) {
+            return false;
+        }
+        try {
+            bridge.sendDtmf(towards, digit, durationMillis);
+            return true;
+        } catch (MediaException e) {
+            log.info("Call {}: DTMF not sent in the media, out of band instead: {}", id, e.getMessage());
+            return false;
+        }
+    }
+
+    /** The bridge and both legs while the call is answered, for {@link QualityReporter}; else null. */
+    synchronized QualityReporter.Target qualityTarget() {
+        if (state != CallState.ANSWERED || bridge == null || callee == null) {
+            return null;
+        }
+        return new QualityReporter.Target(bridge, caller, callee);
     }
 
     // ---- ending
