@@ -76,6 +76,7 @@ class CallMediaThroughTheMediaComponentTest {
         b2bua.addListener(events::add);
         camel.addRoutes(new ErrorPolicy());
         camel.addRoutes(new MediaEndedRoutes(b2bua));
+        camel.addRoutes(new MediaPortRoutes());
         camel.start();
     }
 
