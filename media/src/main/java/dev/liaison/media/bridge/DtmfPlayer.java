@@ -87,8 +87,7 @@ final class DtmfPlayer {
     }
 
     private void check(char digit, int durationMillis) {
-        // throws IllegalArgumentException for a bad digit or duration
-        new DtmfEventGenerator(101, 8000, INTERVAL_MILLIS).steps(digit, durationMillis);
+        DtmfEventGenerator.check(digit, durationMillis);
         if (closed) {
             throw new MediaRefusedException(Reason.UNKNOWN_BRIDGE, "bridge " + bridgeId + " closed");
         }

@@ -65,11 +65,7 @@ public final class DtmfEventGenerator {
      * @throws IllegalArgumentException for a key that is not 0-9, *, #, A-D, or a duration outside 40..5000 ms
      */
     public List<Step> steps(char digit, int durationMillis) {
-        if (durationMillis < MIN_DURATION_MILLIS || durationMillis > MAX_DURATION_MILLIS) {
-            throw new IllegalArgumentException(
-                    "DTMF duration must be " + MIN_DURATION_MILLIS + ".." + MAX_DURATION_MILLIS + " ms");
-        }
-        int event = TelephoneEvent.forDigit(digit);
+        int event = check(digit, durationMillis);
         int step = clockRate * intervalMillis / 1000;
         int total = (int) Math.min(0xFFFF, (long) clockRate * durationMillis / 1000);
         List<Step> steps = new ArrayList<>();
@@ -82,6 +78,19 @@ public final class DtmfEventGenerator {
                     new TelephoneEvent(event, true, DEFAULT_VOLUME, total), steps.isEmpty(), end + i * intervalMillis));
         }
         return steps;
+    }
+
+    /**
+     * Checks a key press before it is queued: returns the key's event code.
+     *
+     * @throws IllegalArgumentException for a key that is not 0-9, *, #, A-D, or a duration outside 40..5000 ms
+     */
+    public static int check(char digit, int durationMillis) {
+        if (durationMillis < MIN_DURATION_MILLIS || durationMillis > MAX_DURATION_MILLIS) {
+            throw new IllegalArgumentException(
+                    "DTMF duration must be " + MIN_DURATION_MILLIS + ".." + MAX_DURATION_MILLIS + " ms");
+        }
+        return TelephoneEvent.forDigit(digit);
     }
 
     public int payloadType() {
