@@ -198,7 +198,7 @@ public record MediaProperties(
     /**
      * DTLS-SRTP of WebRTC legs ({@code liaison.media.dtls.*}).
      *
-     * @param handshakeTimeout how long a handshake may take from the browser's first packet; then the leg ends
+     * @param handshakeTimeout how long a handshake may take from the ICE nomination of the browser's address; then the leg ends
      * @param certificateValidity how long the broker's self-signed certificate is used before a new one is made
      *     (between calls, never within one)
      */

@@ -25,6 +25,21 @@ public interface MediaLeg extends AutoCloseable {
     /** Sends one plain RTCP packet (compound or reduced size), as {@link #sendRtp}. */
     boolean sendRtcp(byte[] packet, int length);
 
+    /**
+     * The RTP clock rate of {@code payloadType} as the negotiated codec's {@code a=rtpmap} gives it (48000 for Opus,
+     * 90000 for video, 8000 for G.711): the leg's jitter and its RTCP sender reports count in it. The bridge calls it
+     * for every codec of an answer, before media flows on it; a leg not told uses the static rates of RFC 3551 and
+     * its own default. Legs that keep no receive statistics ignore it.
+     *
+     * @throws IllegalArgumentException for a payload type outside 0..127 or a rate that is not positive
+     */
+    default void clockRate(int payloadType, int hz) {
+        if (payloadType < 0 || payloadType > 127 || hz < 1) {
+            throw new IllegalArgumentException(
+                    "payload type 0..127 and a positive clock rate, got " + payloadType + "/" + hz);
+        }
+    }
+
     /** True once media can flow both ways (peer address known; for SRTP legs, keys in place). */
     boolean ready();
 

@@ -25,7 +25,7 @@ public final class ReceiveStatistics {
     private long expectedPrior;
     private long receivedPrior;
     private boolean haveTransit;
-    private double lastArrival;
+    private long lastArrivalNanos;
     private long lastTimestamp;
     private double jitter;
     private long lastSrCompact;
@@ -58,16 +58,18 @@ public final class ReceiveStatistics {
         if (packetClockRate != clockRate) {
             clockRate = packetClockRate;
             haveTransit = false; // a new clock: the transit times are not comparable
+            jitter = 0; // and the estimate so far is in the old clock's units
         }
-        double arrival = arrivalNanos / 1e9 * clockRate;
         long ts = rtpTimestamp & 0xFFFF_FFFFL;
         if (haveTransit) {
             // D(i-1,i) = (Rj - Ri) - (Sj - Si); the timestamp difference is taken modulo 2^32, so wraps are harmless.
-            double d = (arrival - lastArrival) - (int) (ts - lastTimestamp);
+            // The arrival difference is taken in nanoseconds first: absolute times in units would lose precision.
+            double arrivalUnits = (arrivalNanos - lastArrivalNanos) / 1e9 * clockRate;
+            double d = arrivalUnits - (int) (ts - lastTimestamp);
             jitter += (Math.abs(d) - jitter) / 16.0;
         }
         haveTransit = true;
-        lastArrival = arrival;
+        lastArrivalNanos = arrivalNanos;
         lastTimestamp = ts;
         return true;
     }

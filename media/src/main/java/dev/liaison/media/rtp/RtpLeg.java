@@ -26,9 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +67,7 @@ public final class RtpLeg implements RtpLegControl {
     private final Object sendLock = new Object();
     private final InboundStreams inbound = new InboundStreams();
     private final RoundTripEstimator roundTrip = new RoundTripEstimator();
-    private final Map<Integer, Integer> clockRates = new ConcurrentHashMap<>();
+    private final ClockRates clockRates = new ClockRates(DEFAULT_CLOCK_RATE);
     private final AtomicLong packetsReceived = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -158,13 +156,10 @@ public final class RtpLeg implements RtpLegControl {
 
     /**
      * The RTP clock rate of {@code payloadType} (from the SDP's rtpmap), used for jitter and SR timestamps; payload
-     * types not given here count at {@link #DEFAULT_CLOCK_RATE}.
+     * types not given here count at their RFC 3551 static rate, else at {@link #DEFAULT_CLOCK_RATE}.
      */
+    @Override
     public void clockRate(int payloadType, int hz) {
-        if (payloadType < 0 || payloadType > 127 || hz < 1) {
-            throw new IllegalArgumentException(
-                    "payload type 0..127 and a positive clock rate, got " + payloadType + "/" + hz);
-        }
         clockRates.put(payloadType, hz);
     }
 
@@ -668,7 +663,7 @@ public final class RtpLeg implements RtpLegControl {
     }
 
     private int clockRateOf(int payloadType) {
-        return clockRates.getOrDefault(payloadType, DEFAULT_CLOCK_RATE);
+        return clockRates.of(payloadType);
     }
 
     private static long jittered(long interval) {

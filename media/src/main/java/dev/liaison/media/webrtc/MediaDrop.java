@@ -14,6 +14,8 @@ public enum MediaDrop {
     TOO_OLD,
     /** Too short or not RTP version 2. */
     MALFORMED,
+    /** Authenticated SRTCP whose RTCP does not parse (RFC 3550 6, RFC 4585 6): not forwarded, nothing learnt. */
+    MALFORMED_RTCP,
     /** More SSRCs than a leg accepts. */
     TOO_MANY_SSRCS,
     /** The SRTP library failed on the packet. */

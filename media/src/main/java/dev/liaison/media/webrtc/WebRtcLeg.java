@@ -11,12 +11,20 @@ import dev.liaison.media.leg.LegEndReason;
 import dev.liaison.media.leg.LegListener;
 import dev.liaison.media.leg.LegStatistics;
 import dev.liaison.media.leg.WebRtcLegControl;
+import dev.liaison.media.rtp.ClockRateGuesses;
+import dev.liaison.media.rtp.ClockRates;
+import dev.liaison.media.rtp.RtcpCompound;
+import dev.liaison.media.rtp.RtcpParser;
+import dev.liaison.media.rtp.RtcpReporter;
+import dev.liaison.media.rtp.RtpFormatException;
+import dev.liaison.media.rtp.RtpPacket;
 import dev.liaison.media.srtp.SrtpGate;
 import dev.liaison.media.srtp.SrtpResult;
 import dev.liaison.media.transport.Datagram;
 import dev.liaison.media.transport.MuxSession;
 import dev.liaison.media.transport.PacketClass;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -32,11 +40,25 @@ import org.slf4j.LoggerFactory;
  * (its handshake runs on the shared bounded pool), SRTP and SRTCP (RFC 5761 demux by the second byte) are
  * unprotected and handed to the {@link LegListener} as plain packets. Nothing is forwarded either way before DTLS
  * completes. Opened by {@link WebRtcLegs}.
+ *
+ * <p>The leg is an RTCP participant of its own (RFC 3550 6, over SRTCP on the muxed transport): it keeps receive
+ * statistics per inbound SSRC from the authenticated packets, and every report interval (randomised 0.5-1.5x, the
+ * first after half of one) sends an SR for each SSRC it sent RTP with (an RR when it sent none) carrying report
+ * blocks for the browser's streams, and an SDES CNAME. The browser's report blocks about those SSRCs give the
+ * round-trip time; its SRs give the LSR/DLSR of our blocks. Inbound RTCP that does not parse is dropped and counted;
+ * valid RTCP still goes to the listener (the bridge keeps what it forwards).
  */
 public final class WebRtcLeg implements WebRtcLegControl {
     private static final Logger log = LoggerFactory.getLogger(WebRtcLeg.class);
     /** Audio, video, their RTX and FEC streams of one bundled browser session, with room to spare. */
     private static final int MAX_SSRCS = 16;
+    /**
+     * Clock rate of dynamic payload types the bridge did not name ({@link #clockRate}) until the stream's own rate is
+     * measured ({@link ClockRateGuesses}): Opus, the codec every browser offers.
+     */
+    public static final int DEFAULT_CLOCK_RATE = 48_000;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String id;
     private final WebRtcLegs owner;
@@ -44,12 +66,18 @@ public final class WebRtcLeg implements WebRtcLegControl {
     private final Clock clock;
     private final WebRtcMetrics metrics;
     private final LegCounters counters = new LegCounters();
+    private final ClockRates clockRates = new ClockRates(DEFAULT_CLOCK_RATE);
+    private final ClockRateGuesses guessedRates = new ClockRateGuesses();
+    private final RtcpReporter reporter;
+    private final long reportIntervalNanos;
     private final AtomicBoolean over = new AtomicBoolean();
     private final Object sendLock = new Object();
     private final MuxSession session;
     private volatile LegListener listener;
     private volatile Association association;
     private volatile Instant lastReceived;
+    /** When the next own report is due (nanoseconds of {@link #clock}); 0 until the leg is first ready. */
+    private volatile long nextReportNanos;
 
     /** The DTLS side for one remote fingerprint and role; a re-offer with other values makes a new one. */
     private record Association(
@@ -71,6 +99,10 @@ public final class WebRtcLeg implements WebRtcLegControl {
         this.certificate = certificate;
         this.clock = clock;
         this.metrics = metrics;
+        this.reportIntervalNanos = owner.reportInterval().toNanos();
+        int reportSsrc = RANDOM.nextInt();
+        this.reporter =
+                new RtcpReporter(reportSsrc, "liaison-" + Integer.toHexString(reportSsrc), 2 * reportIntervalNanos);
         this.session = sessions.apply(new Inbound());
         this.id = bridgeId + "/webrtc/" + session.id().substring(0, 8);
     }
@@ -154,20 +186,81 @@ public final class WebRtcLeg implements WebRtcLegControl {
             association = started;
         }
         started.endpoint().keys().whenComplete((keys, failure) -> handshakeDone(started, failure));
-        // A server only waits for the ClientHello, so it may start now; a client sends, so it waits for ICE.
-        if (role == DtlsRole.SERVER || session.remoteAddress().isPresent()) {
+        // Either role starts once ICE has bound the browser's address: the handshake timeout counts from there, so a
+        // callee that rings for a long time before the browser gets the answer does not time the handshake out.
+        if (session.remoteAddress().isPresent()) {
             started.endpoint().start();
         }
     }
 
     @Override
+    public void clockRate(int payloadType, int hz) {
+        clockRates.put(payloadType, hz);
+    }
+
+    @Override
     public boolean sendRtp(byte[] packet, int length) {
-        return send(packet, length, false);
+        RtpPacket rtp;
+        try {
+            rtp = RtpPacket.parse(packet, 0, length);
+        } catch (RtpFormatException e) {
+            return dropOutbound(MediaDrop.MALFORMED);
+        }
+        if (!send(packet, length, false)) {
+            return false;
+        }
+        counters.sent(rtp.payloadLength());
+        metrics.sent(false, rtp.payloadLength());
+        reporter.sent(rtp, nanos(clock.instant()), clockRates.of(rtp.payloadType()));
+        return true;
     }
 
     @Override
     public boolean sendRtcp(byte[] packet, int length) {
-        return send(packet, length, true);
+        if (!send(packet, length, true)) {
+            return false;
+        }
+        metrics.sent(true, 0);
+        return true;
+    }
+
+    /**
+     * Sends this leg's own RTCP report now (see the class comment); false when it cannot send yet (DTLS not done, no
+     * nominated address) or has ended. The periodic reports call it; tests may too.
+     */
+    public boolean sendReport() {
+        if (!ready()) {
+            return false;
+        }
+        RtcpReporter.Report report = reporter.report(clock.instant());
+        if (!sendRtcp(report.compound(), report.compound().length)) {
+            return false;
+        }
+        reporter.reportSent(report);
+        metrics.reportSent(reporter.jitterMillis());
+        return true;
+    }
+
+    /** Whether the periodic reports are scheduled (the leg was ready at a tick of {@link WebRtcLegs}). */
+    boolean reportScheduled() {
+        return nextReportNanos != 0;
+    }
+
+    /** Called every few hundred milliseconds by {@link WebRtcLegs}: sends the periodic report when due. */
+    void tick() {
+        if (over.get() || !ready()) {
+            return;
+        }
+        long now = nanos(clock.instant());
+        long due = nextReportNanos;
+        if (due == 0) {
+            nextReportNanos = now + jittered(reportIntervalNanos / 2); // RFC 3550 6.2: the first after half
+            return;
+        }
+        if (now >= due) {
+            nextReportNanos = now + jittered(reportIntervalNanos);
+            sendReport();
+        }
     }
 
     @Override
@@ -186,7 +279,7 @@ public final class WebRtcLeg implements WebRtcLegControl {
 
     @Override
     public LegStatistics statistics() {
-        return counters.snapshot();
+        return counters.snapshot(reporter.lost(), reporter.jitterMillis(), reporter.roundTripMillis());
     }
 
     /** Whether DTLS completed and SRTP keys are in place (ICE may still be re-nominating). */
@@ -195,8 +288,13 @@ public final class WebRtcLeg implements WebRtcLegControl {
         return a != null && a.endpoint().state() == DtlsState.CONNECTED;
     }
 
+    /** Says BYE (RFC 3550 6.6) for the leg's SSRCs when it can still send, then releases everything. */
     @Override
     public void close() {
+        if (!over.get() && ready()) {
+            RtcpReporter.Report bye = reporter.goodbye(clock.instant());
+            sendRtcp(bye.compound(), bye.compound().length);
+        }
         if (over.compareAndSet(false, true)) {
             release();
         }
@@ -281,11 +379,15 @@ public final class WebRtcLeg implements WebRtcLegControl {
         if (!session.send(protectedPacket.packet())) {
             return dropOutbound(MediaDrop.NO_ADDRESS);
         }
-        if (!rtcp) {
-            counters.sent(packet, length);
-        }
-        metrics.sent(rtcp, rtcp ? 0 : RtpHeader.payloadLength(packet, length));
         return true;
+    }
+
+    private static long jittered(long interval) {
+        return (long) (interval * (0.5 + RANDOM.nextDouble()));
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     private boolean dropOutbound(MediaDrop reason) {
@@ -339,14 +441,47 @@ public final class WebRtcLeg implements WebRtcLegControl {
                 return;
             }
             byte[] packet = plain.packet();
-            lastReceived = clock.instant();
-            metrics.received(rtcp, rtcp ? 0 : RtpHeader.payloadLength(packet, packet.length));
             if (rtcp) {
-                l.rtcp(WebRtcLeg.this, packet, packet.length);
+                rtcp(packet, l);
             } else {
-                counters.received(packet, packet.length);
-                l.rtp(WebRtcLeg.this, packet, packet.length);
+                rtp(packet, l);
             }
+        }
+
+        private void rtp(byte[] packet, LegListener l) {
+            RtpPacket rtp;
+            try {
+                rtp = RtpPacket.parse(packet, 0, packet.length);
+            } catch (RtpFormatException e) {
+                dropInbound(MediaDrop.MALFORMED);
+                return;
+            }
+            Instant now = clock.instant();
+            lastReceived = now;
+            long arrival = nanos(now);
+            int pt = rtp.payloadType();
+            int rate = clockRates.known(pt)
+                    ? clockRates.of(pt)
+                    : guessedRates.rate(rtp.ssrc(), rtp.timestamp(), arrival, DEFAULT_CLOCK_RATE);
+            reporter.received(rtp, arrival, rate);
+            counters.received(rtp.payloadLength());
+            metrics.received(false, rtp.payloadLength());
+            l.rtp(WebRtcLeg.this, packet, packet.length);
+        }
+
+        private void rtcp(byte[] packet, LegListener l) {
+            RtcpCompound compound;
+            try {
+                compound = RtcpParser.parse(packet, 0, packet.length);
+            } catch (RtpFormatException e) {
+                dropInbound(MediaDrop.MALFORMED_RTCP);
+                return;
+            }
+            Instant now = clock.instant();
+            lastReceived = now;
+            metrics.received(true, 0);
+            reporter.peerReports(compound, now).ifPresent(metrics::roundTrip);
+            l.rtcp(WebRtcLeg.this, packet, packet.length);
         }
 
         @Override
@@ -357,7 +492,7 @@ public final class WebRtcLeg implements WebRtcLegControl {
         @Override
         public void bound(InetSocketAddress address) {
             Association a = association;
-            if (a != null && a.role() == DtlsRole.CLIENT) {
+            if (a != null) {
                 a.endpoint().start(); // idempotent: only the first nomination starts the handshake
             }
         }

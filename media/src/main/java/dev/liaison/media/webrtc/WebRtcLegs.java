@@ -14,25 +14,34 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens WebRTC legs on one {@link UdpMux} and owns what they share: the DTLS certificate, the bounded pool Bouncy
  * Castle's blocking handshakes run on (a thread is held only while a handshake is in progress; steady-state media runs
  * on the mux reader), and the meters. {@link #sweepConsent()} must be called periodically (every few seconds) by the
- * owner; it ends legs whose ICE consent expired.
+ * owner; it ends legs whose ICE consent expired. One daemon thread ({@code media-rtcp-*}) ticks every open leg a few
+ * times per report interval so each sends its own RTCP reports when due; {@link #close()} stops it.
  */
 public final class WebRtcLegs implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebRtcLegs.class);
     /** Default number of DTLS handshakes in progress at once; more wait in the queue. */
     public static final int DEFAULT_HANDSHAKE_THREADS = 16;
+    /** Nominal interval of each leg's own RTCP reports: the RFC 3550 6.2 minimum. */
+    public static final Duration DEFAULT_REPORT_INTERVAL = Duration.ofSeconds(5);
     /** Handshakes waiting for a thread before new ones fail with {@code OVERLOADED}. */
     static final int HANDSHAKE_QUEUE = 1024;
 
@@ -46,6 +55,8 @@ public final class WebRtcLegs implements AutoCloseable {
     private final DtlsMetrics dtlsMetrics;
     private final SrtpMetrics srtpMetrics;
     private final ThreadPoolExecutor handshakes;
+    private final Duration reportInterval;
+    private final ScheduledExecutorService reports;
     private final SecureRandom random = new SecureRandom();
     private final Map<WebRtcLeg, Boolean> open = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -65,9 +76,31 @@ public final class WebRtcLegs implements AutoCloseable {
             MeterRegistry registry,
             Clock clock,
             int handshakeThreads) {
+        this(mux, certificates, dtls, registry, clock, handshakeThreads, DEFAULT_REPORT_INTERVAL);
+    }
+
+    /**
+     * @param clock for {@link dev.liaison.media.leg.MediaLeg#lastReceived()} and the RTCP reports' times and intervals
+     *     (consent runs on the mux's clock)
+     * @param handshakeThreads DTLS handshakes in progress at once
+     * @param reportInterval nominal interval of each leg's own RTCP reports (randomised 0.5-1.5x per report)
+     */
+    public WebRtcLegs(
+            UdpMux mux,
+            DtlsCertificateService certificates,
+            DtlsSettings dtls,
+            MeterRegistry registry,
+            Clock clock,
+            int handshakeThreads,
+            Duration reportInterval) {
         if (handshakeThreads < 1) {
             throw new IllegalArgumentException("handshake threads must be positive");
         }
+        if (reportInterval.compareTo(Duration.ofMillis(100)) < 0
+                || reportInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("report interval must be 100 ms..1 min, got " + reportInterval);
+        }
+        this.reportInterval = reportInterval;
         this.mux = mux;
         this.certificates = certificates;
         this.dtls = dtls;
@@ -84,6 +117,12 @@ public final class WebRtcLegs implements AutoCloseable {
                 threads("media-dtls-" + POOLS.incrementAndGet() + "-"));
         // Idle pools hold no thread: threads exist only while handshakes run (and 10 s after).
         handshakes.allowCoreThreadTimeOut(true);
+        ScheduledThreadPoolExecutor ticker =
+                new ScheduledThreadPoolExecutor(1, threads("media-rtcp-" + POOLS.get() + "-"));
+        ticker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        long tick = Math.max(20, Math.min(500, reportInterval.toMillis() / 10));
+        ticker.scheduleWithFixedDelay(this::tickReports, tick, tick, TimeUnit.MILLISECONDS);
+        this.reports = ticker;
         registry.gaugeMapSize("liaison.media.webrtc.legs", List.of(), open);
     }
 
@@ -144,11 +183,28 @@ public final class WebRtcLegs implements AutoCloseable {
         closed = true;
         List.copyOf(open.keySet()).forEach(WebRtcLeg::close);
         handshakes.shutdownNow();
+        reports.shutdownNow();
         try {
             handshakes.awaitTermination(5, TimeUnit.SECONDS);
+            reports.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** One pass of the report thread: each open leg sends its report when due. Never throws (it would stop the task). */
+    private void tickReports() {
+        for (WebRtcLeg leg : open.keySet()) {
+            try {
+                leg.tick();
+            } catch (RuntimeException e) {
+                log.warn("leg {}: RTCP report failed: {}", leg.id(), e.toString());
+            }
+        }
+    }
+
+    Duration reportInterval() {
+        return reportInterval;
     }
 
     InetSocketAddress muxAddress() {

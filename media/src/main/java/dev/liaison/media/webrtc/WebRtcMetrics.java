@@ -2,6 +2,7 @@ package dev.liaison.media.webrtc;
 
 import dev.liaison.media.leg.LegEndReason;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -19,6 +20,9 @@ final class WebRtcMetrics {
     private final Counter rtcpSent;
     private final Counter bytesReceived;
     private final Counter bytesSent;
+    private final Counter reportsSent;
+    private final DistributionSummary jitter;
+    private final DistributionSummary roundTrip;
     private final Map<MediaDrop, Counter> droppedInbound = new EnumMap<>(MediaDrop.class);
     private final Map<MediaDrop, Counter> droppedOutbound = new EnumMap<>(MediaDrop.class);
     private final Map<LegEndReason, Counter> ended = new EnumMap<>(LegEndReason.class);
@@ -31,6 +35,15 @@ final class WebRtcMetrics {
         rtcpSent = packets("sent", "rtcp");
         bytesReceived = registry.counter("liaison.media.webrtc.bytes", "direction", "received");
         bytesSent = registry.counter("liaison.media.webrtc.bytes", "direction", "sent");
+        reportsSent = registry.counter("liaison.media.webrtc.rtcp.reports");
+        jitter = DistributionSummary.builder("liaison.media.webrtc.jitter")
+                .baseUnit("milliseconds")
+                .description("interarrival jitter of the browsers' inbound streams, sampled at each report")
+                .register(registry);
+        roundTrip = DistributionSummary.builder("liaison.media.webrtc.round.trip")
+                .baseUnit("milliseconds")
+                .description("round-trip time from the browsers' report blocks about the broker's sender reports")
+                .register(registry);
         for (MediaDrop drop : MediaDrop.values()) {
             droppedInbound.put(drop, dropCounter("received", drop));
             droppedOutbound.put(drop, dropCounter("sent", drop));
@@ -56,6 +69,18 @@ final class WebRtcMetrics {
         if (!rtcp) {
             bytesSent.increment(payloadBytes);
         }
+    }
+
+    /** The leg sent one of its own RTCP reports; {@code jitterMillis} is its inbound jitter then (-1: unknown). */
+    void reportSent(double jitterMillis) {
+        reportsSent.increment();
+        if (jitterMillis >= 0) {
+            jitter.record(jitterMillis);
+        }
+    }
+
+    void roundTrip(double millis) {
+        roundTrip.record(millis);
     }
 
     void droppedInbound(MediaDrop reason) {

@@ -9,6 +9,7 @@ import dev.liaison.media.dtls.DtlsCertificateService;
 import dev.liaison.media.dtls.DtlsSettings;
 import dev.liaison.media.leg.LegEndReason;
 import dev.liaison.media.leg.LegListener;
+import dev.liaison.media.leg.LegStatistics;
 import dev.liaison.media.leg.MediaLeg;
 import dev.liaison.media.sdp.IceLiteAnswerBuilder;
 import dev.liaison.media.sdp.MediaDescription;
@@ -45,7 +46,10 @@ import org.junit.jupiter.api.Test;
  * A real headless Chromium connects to a WebRTC leg on the muxed port: ICE-lite, DTLS (the broker passive, DTLS 1.2),
  * SRTP both ways. The test page sends its offer to a loopback HTTP server that answers for the leg with {@link
  * IceLiteAnswerBuilder}; the leg's listener echoes every RTP packet back with another SSRC, and the page reports from
- * {@code getStats()} that it received and decoded audio.
+ * {@code getStats()} that it received and decoded audio. The leg and the browser exchange RTCP over SRTCP: the leg
+ * measures jitter from the browser's packets and the round-trip time from the browser's receiver reports about the
+ * leg's sender reports, and the browser reads the leg's reports (its {@code remote-inbound-rtp} round trip comes from
+ * the leg's report blocks, its {@code remote-outbound-rtp} from the leg's SRs).
  */
 class ChromiumConnectsToTheMediaPortIT {
     private static final int ECHO_AUDIO_SSRC = 0x5EED0001;
@@ -58,8 +62,15 @@ class ChromiumConnectsToTheMediaPortIT {
             new MuxSettings(new InetSocketAddress("127.0.0.1", 0), Duration.ofSeconds(30), 64, 10),
             Clock.systemUTC(),
             registry);
+    // reports every second (randomised), not the default five, so the exchange is seen in a few seconds
     private final WebRtcLegs legs = new WebRtcLegs(
-            mux, new DtlsCertificateService(Clock.systemUTC(), Duration.ofDays(1)), DtlsSettings.defaults(), registry);
+            mux,
+            new DtlsCertificateService(Clock.systemUTC(), Duration.ofDays(1)),
+            DtlsSettings.defaults(),
+            registry,
+            Clock.systemUTC(),
+            WebRtcLegs.DEFAULT_HANDSHAKE_THREADS,
+            Duration.ofSeconds(1));
     private final WebRtcLeg leg = (WebRtcLeg) legs.open("chromium-it");
     private final Echo echo = new Echo();
     private final AtomicReference<String> stats = new AtomicReference<>("{}");
@@ -80,15 +91,45 @@ class ChromiumConnectsToTheMediaPortIT {
 
     @Test
     void chromiumConnectsAndHearsItsOwnAudioEchoedBySrtp() throws Exception {
-        runCall(false);
+        runCall(false, chromium -> {});
     }
 
     @Test
     void chromiumOfferingAudioAndVideoWithBundleConnectsOnTheOnePort() throws Exception {
-        runCall(true);
+        runCall(true, chromium -> {});
     }
 
-    private void runCall(boolean video) throws Exception {
+    @Test
+    void chromiumAndTheLegExchangeReportsSoBothKnowJitterAndRoundTrip() throws Exception {
+        runCall(false, chromium -> {
+            // Chromium answers the leg's SR about the echoed stream with a report block: the leg's round trip
+            await().atMost(Duration.ofSeconds(30)).until(() -> leg.statistics().roundTripMillis() >= 0);
+            // and reads the leg's RR about its own stream (LSR/DLSR of its SR) and the leg's SRs
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> number("audioRemoteInboundReports") > 0 && number("audioRemoteOutboundReports") > 0);
+        });
+        LegStatistics stats = leg.statistics();
+        // Loopback, but on a loaded machine: the bounds only catch wrong units (1/65536 s, clock rates).
+        assertThat(stats.packetsReceived()).as("%s", stats).isPositive();
+        assertThat(stats.jitterMillis()).as("%s", stats).isBetween(0.0, 1000.0);
+        assertThat(stats.roundTripMillis()).as("%s", stats).isBetween(0.0, 5000.0);
+        assertThat(stats.packetsLost()).as("%s", stats).isBetween(0L, stats.packetsReceived());
+        // Chromium's own figure from the leg's LSR/DLSR; it also counts Chromium's delay in sending its SR
+        assertThat(number("audioRemoteInboundRoundTrip")).as(stats.toString()).isBetween(0.0, 5.0);
+        assertThat(registry.counter("liaison.media.webrtc.rtcp.reports").count())
+                .isPositive();
+        assertThat(registry.counter("liaison.media.webrtc.dropped", "direction", "received", "reason", "malformed_rtcp")
+                        .count())
+                .as("Chromium's RTCP parses")
+                .isZero();
+    }
+
+    /** What a test checks while the call is up. */
+    private interface DuringCall {
+        void check(HeadlessChromium chromium) throws Exception;
+    }
+
+    private void runCall(boolean video, DuringCall during) throws Exception {
         leg.listen(echo);
         server = startServer();
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/page.html" + (video ? "?video=1" : "");
@@ -104,6 +145,7 @@ class ChromiumConnectsToTheMediaPortIT {
                     // the echoed VP8 on the same bundled transport, demuxed by payload type
                     await().atMost(Duration.ofSeconds(30)).until(() -> number("videoPacketsReceived") > 0);
                 }
+                during.check(chromium);
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(
                         "page events " + events + ", last stats " + stats.get() + ", chromium log " + chromium.log()
@@ -187,6 +229,10 @@ class ChromiumConnectsToTheMediaPortIT {
                 offer.effective(first, "fingerprint").orElseThrow(),
                 offer.effective(first, "setup").orElseThrow());
         for (MediaDescription section : offer.media()) {
+            // what a bridge does with each codec it negotiates: the leg counts jitter and SR timestamps in its clock
+            section.codecs().stream()
+                    .filter(c -> SUPPORTED.stream().anyMatch(s -> s.payloadType() == c.payloadType()))
+                    .forEach(c -> leg.clockRate(c.payloadType(), c.clockRate()));
             if (section.media().equals("video")) {
                 section.codecs().stream()
                         .filter(c -> c.encoding().equalsIgnoreCase("VP8"))

@@ -192,12 +192,17 @@ final class JavaWebRtcPeer implements AutoCloseable {
 
     /** A plain RTP packet: version 2, {@code payloadType}, sequence, timestamp 160 per packet, 20 payload bytes. */
     static byte[] rtp(int payloadType, int sequence, int ssrc) {
+        return rtp(payloadType, sequence, sequence * 160L, ssrc);
+    }
+
+    /** The same with the RTP timestamp given. */
+    static byte[] rtp(int payloadType, int sequence, long rtpTimestamp, int ssrc) {
         byte[] packet = new byte[32];
         packet[0] = (byte) 0x80;
         packet[1] = (byte) payloadType;
         packet[2] = (byte) (sequence >> 8);
         packet[3] = (byte) sequence;
-        int timestamp = sequence * 160;
+        int timestamp = (int) rtpTimestamp;
         packet[4] = (byte) (timestamp >> 24);
         packet[5] = (byte) (timestamp >> 16);
         packet[6] = (byte) (timestamp >> 8);
