@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,8 +43,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * over the client protocol. At the {@link RtpTap} in front of SIPp the digits arrive as telephone-event packets of the
  * broker's audio stream: payload type 101, one timestamp per event, the marker on the first packet, durations growing
  * by 50 ms (400 at 8 kHz) and the end packet three times with the full duration, the events in the order typed. The
- * browser meanwhile receives {@code quality} messages with {@code source: "broker"} that match the published schema
- * and count the packets of both legs. Ends with no call, leg, dialog, session, bridge, quality watch or process left.
+ * browser meanwhile receives {@code quality} messages with {@code source: "broker"} that match the published schema,
+ * count the packets and jitter of both legs and, once its RTCP reports came back, its round-trip time. Ends with no
+ * call, leg, dialog, session, bridge, quality watch or process left.
  */
 @LiaisonIntegrationTest
 class BrowserDtmfReachesThePhoneAsTelephoneEventsIT {
@@ -142,6 +144,18 @@ class BrowserDtmfReachesThePhoneAsTelephoneEventsIT {
             assertThat(peer.path("packetsSent").asLong())
                     .as("the broker sent the phone audio and the events")
                     .isPositive();
+            assertThat(self.path("jitterMs").asDouble())
+                    .as("the broker measures the browser's jitter")
+                    .isGreaterThanOrEqualTo(0);
+            assertThat(self.path("packetsLost").asLong()).isGreaterThanOrEqualTo(0);
+            assertThat(peer.path("jitterMs").asDouble()).as("and the phone's").isGreaterThanOrEqualTo(0);
+            JsonNode withRoundTrip = awaitQuality(
+                    browser,
+                    "a broker quality message with the browser's round-trip time (from its RTCP receiver reports)",
+                    m -> leg(m, "self").path("rttMs").asDouble() > 0);
+            assertThat(leg(withRoundTrip, "self").path("rttMs").asDouble())
+                    .as("loopback: well under a second")
+                    .isLessThan(1000);
             assertThat(sum("liaison.gateway.calls.media.packets.received"))
                     .as("the broker's counters in the gateway's meters")
                     .isPositive();
@@ -241,19 +255,25 @@ class BrowserDtmfReachesThePhoneAsTelephoneEventsIT {
         assertThat(eventSsrcs).as("the events ride the broker's audio stream").isEqualTo(audioSsrcs);
     }
 
-    /** A {@code quality} message from the broker that has counted packets both ways on both legs. */
+    /** A {@code quality} message from the broker that has counted packets and measured jitter on both legs. */
     private static JsonNode awaitBrokerQuality(ClientCallBrowser browser) {
-        return await("a broker quality message counting packets on both legs")
+        return awaitQuality(
+                browser,
+                "a broker quality message counting packets and jitter on both legs",
+                m -> leg(m, "self").path("packetsReceived").asLong() > 0
+                        && leg(m, "peer").path("packetsReceived").asLong() > 0
+                        && leg(m, "self").path("jitterMs").asDouble() >= 0
+                        && leg(m, "peer").path("jitterMs").asDouble() >= 0);
+    }
+
+    /** The latest {@code quality} message the page received that satisfies {@code condition}, waiting up to 30 s. */
+    private static JsonNode awaitQuality(ClientCallBrowser browser, String description, Predicate<JsonNode> condition) {
+        return await(description)
                 .atMost(Duration.ofSeconds(30))
                 .until(
                         () -> browser.received().stream()
                                 .filter(m -> m.path("type").asText().equals("quality"))
-                                .filter(m ->
-                                        leg(m, "self").path("packetsReceived").asLong() > 0
-                                                && leg(m, "peer")
-                                                                .path("packetsReceived")
-                                                                .asLong()
-                                                        > 0)
+                                .filter(condition)
                                 .reduce((first, second) -> second),
                         Optional::isPresent)
                 .orElseThrow();
