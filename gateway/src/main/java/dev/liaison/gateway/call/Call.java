@@ -132,6 +132,7 @@ final class Call implements LegListener {
             bridge = env.openBridge(id);
         } catch (MediaException e) {
             log.warn("Call {}: no media bridge: {}", id, e.getMessage());
+            created.get().hangUp(NO_MEDIA); // never started: released at once, not left behind
             end(NO_MEDIA, null);
             return;
         }
@@ -141,6 +142,7 @@ final class Call implements LegListener {
             offer = request.sdpOffer().map(sdp -> bridge.offer(BridgeSide.A, caller.kind(), calleeKind, sdp));
         } catch (MediaException e) {
             log.info("Call {}: media refused: {}", id, e.getMessage());
+            created.get().hangUp(MEDIA_REFUSED);
             end(MEDIA_REFUSED, null);
             return;
         }

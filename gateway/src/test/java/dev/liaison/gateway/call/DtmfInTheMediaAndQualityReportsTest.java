@@ -47,6 +47,9 @@ class DtmfInTheMediaAndQualityReportsTest {
 
         @Override
         public String offer(BridgeSide side, LegKind from, LegKind to, String sdpOffer) {
+            if (sdpOffer.contains("refuse")) {
+                throw new MediaException("media refused (NO_COMMON_CODEC)");
+            }
             return "broker:" + sdpOffer;
         }
 
@@ -211,6 +214,23 @@ class DtmfInTheMediaAndQualityReportsTest {
         assertThat(b2bua.qualityReporter().watching()).isZero();
         b2bua.hangUp(callId, EndReason.NORMAL);
         await().until(() -> b2bua.activeCallIds().isEmpty());
+        assertThat(bridge.closed).isTrue();
+    }
+
+    @Test
+    void aRefusedOfferReleasesTheCalledLegItNeverStarted() {
+        b2bua.incoming(
+                browser, new CallRequest("pbx", Optional.of("refuse-me"), MediaMode.AUDIO, Optional.empty(), Map.of()));
+        await().until(() -> b2bua.activeCallIds().size() == 1);
+        String callId = b2bua.activeCallIds().iterator().next();
+
+        b2bua.connect(callId, LegKind.SIP, "sip:service@pbx.test");
+
+        await().until(() -> b2bua.activeCallIds().isEmpty());
+        assertThat(phone.commands())
+                .as("not started, hung up so it is released")
+                .containsExactly("hangUp media");
+        assertThat(browser.lastCommand()).isEqualTo("hangUp media");
         assertThat(bridge.closed).isTrue();
     }
 
