@@ -195,9 +195,10 @@ public class B2bua implements CallRequests, AutoCloseable {
 
     /**
      * Answers a call's pending transfer request (a REFER from one side) with the target the routes resolved: a new leg
-     * of {@code kind} to {@code target} is called without an offer, and when it answers it replaces the transferor
-     * (whose final NOTIFY says 200), the remaining side's media renegotiated through the bridge. When it fails, the
-     * transferor is told its status and the call goes on.
+     * of {@code kind} to {@code target} is called without an offer (for an attended transfer, asking the target to
+     * replace the dialog the REFER named; a kind that cannot is refused with 501), and when it answers it replaces the
+     * transferor (whose final NOTIFY says 200), the remaining side's media renegotiated through the bridge. When it
+     * fails, the transferor is told its status and the call goes on.
      *
      * @throws CallNotFoundException when no such call is active on this node
      * @throws TargetNotAllowedException when a SIP target is outside the restricted-destinations rule; the transfer is

@@ -29,7 +29,7 @@ final class Call implements LegListener {
     private static final EndReason OVERFLOW = new EndReason("overload", 503, "Too many call events");
     static final EndReason TRANSFER_NOT_ROUTED = new EndReason("transfer-timeout", 408, "Transfer not routed in time");
     static final EndReason ATTENDED_UNSUPPORTED =
-            new EndReason("transfer-unsupported", 501, "Attended transfer is not supported");
+            new EndReason("transfer-unsupported", 501, "Attended transfer needs a target that can replace a dialog");
     static final EndReason TRANSFER_PENDING = new EndReason("transfer-pending", 491, "Request pending");
 
     private final String id;
@@ -60,22 +60,25 @@ final class Call implements LegListener {
     private boolean transferOfferPending;
 
     /**
-     * A transfer in progress (RFC 3515 blind transfer, with the gateway as transferee): the side that asked, the
-     * target once the routes chose it, and the new leg being called. The call stays {@code ANSWERED} meanwhile.
+     * A transfer in progress (RFC 3515, with the gateway as transferee): the side that asked, the target once the
+     * routes chose it, the dialog the target is to replace for an attended transfer (RFC 3891), and the new leg being
+     * called. The call stays {@code ANSWERED} meanwhile.
      */
     private static final class Transfer {
         final BridgeSide side;
         final CallLeg transferor;
         final String requested;
+        final Optional<String> replaces;
         String target;
         CallLeg leg;
         boolean transferorGone;
         ScheduledFuture<?> timer;
 
-        Transfer(BridgeSide side, CallLeg transferor, String requested) {
+        Transfer(BridgeSide side, CallLeg transferor, String requested, Optional<String> replaces) {
             this.side = side;
             this.transferor = transferor;
             this.requested = requested;
+            this.replaces = replaces;
             this.target = requested;
         }
     }
@@ -237,12 +240,13 @@ final class Call implements LegListener {
         }
         String destination = destinationOf(requested);
         env.publish(new CallEvent.TransferRequested(id, now(), leg.kind(), requested, destination, replaces));
-        transfer = new Transfer(side, leg, requested);
-        if (replaces.isPresent()) {
-            failTransfer(ATTENDED_UNSUPPORTED);
-            return;
-        }
-        log.info("Call {}: side {} asks for a transfer to {}", id, side, requested);
+        transfer = new Transfer(side, leg, requested, replaces);
+        log.info(
+                "Call {}: side {} asks for a{} transfer to {}",
+                id,
+                side,
+                replaces.isPresent() ? "n attended" : "",
+                requested);
         Transfer current = transfer;
         current.timer = schedule(env.answerTimeout(), () -> transferExpired(current));
         if (!env.transfersRouted()) {
@@ -267,13 +271,23 @@ final class Call implements LegListener {
         return target;
     }
 
-    /** The routes chose where the pending transfer goes: call the target with an offer-less new leg. */
+    /**
+     * The routes chose where the pending transfer goes: call the target with an offer-less new leg, which for an
+     * attended transfer asks the target to replace the dialog the transferor named.
+     */
     synchronized void transferTo(LegProvider provider, String newTarget) {
         if (transfer == null || transfer.leg != null || state != CallState.ANSWERED) {
             log.info("Call {}: transfer to {} ignored, no transfer request waits", id, newTarget);
             return;
         }
-        Optional<CallLeg> created = provider.createOutbound(newTarget, id, request);
+        if (transfer.replaces.isPresent() && !provider.canReplaceDialogs()) {
+            transfer.target = newTarget;
+            failTransfer(ATTENDED_UNSUPPORTED);
+            return;
+        }
+        Optional<CallLeg> created = transfer.replaces.isPresent()
+                ? provider.createReplacing(newTarget, id, request, transfer.replaces.get())
+                : provider.createOutbound(newTarget, id, request);
         if (created.isEmpty()) {
             transfer.target = newTarget;
             failTransfer(EndReason.NOT_FOUND);

@@ -11,6 +11,6 @@ final class AckHandler implements RequestHandler {
 
     @Override
     public void handle(IncomingRequest incoming) {
-        ctx.legs.find(incoming.callId()).ifPresent(leg -> leg.onAck(incoming.request()));
+        ctx.legs.find(incoming.callId()).ifPresent(leg -> leg.network().onAck(incoming.request()));
     }
 }

@@ -16,6 +16,6 @@ final class ByeHandler implements RequestHandler {
         SipLeg leg = ctx.legs
                 .find(incoming.callId())
                 .orElseThrow(() -> new SipStatusException(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no such call"));
-        leg.onBye(incoming.transaction(), incoming.request());
+        leg.network().onBye(incoming.transaction());
     }
 }

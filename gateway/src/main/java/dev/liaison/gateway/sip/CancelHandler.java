@@ -23,6 +23,6 @@ final class CancelHandler implements RequestHandler {
                         new SipStatusException(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no such transaction"));
         incoming.transaction().sendResponse(ctx.messages.createResponse(Response.OK, incoming.request()));
         ctx.metrics.response(Response.OK, true);
-        leg.onCancel();
+        leg.network().onCancel();
     }
 }

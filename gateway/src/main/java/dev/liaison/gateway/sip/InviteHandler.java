@@ -45,10 +45,11 @@ final class InviteHandler implements RequestHandler {
                     .find(incoming.callId())
                     .orElseThrow(() ->
                             new SipStatusException(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no such dialog"));
-            leg.onReInvite(incoming.transaction(), incoming.request());
+            leg.network().onReInvite(incoming.transaction(), incoming.request());
             return;
         }
         admit(incoming);
+        IncomingReplaces.check(ctx, incoming.request());
         SipURI requestUri = (SipURI) incoming.request().getRequestURI();
         String destination = requestUri.getUser();
         if (destination == null || destination.isBlank()) {

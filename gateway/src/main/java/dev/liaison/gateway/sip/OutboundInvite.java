@@ -15,8 +15,11 @@ import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 
-/** Builds the dialog-creating INVITE of an outbound leg. */
+/** Builds the dialog-creating INVITE of an outbound leg, with a {@code Replaces} header for an attended transfer. */
 final class OutboundInvite {
+
+    static final String REPLACES = "Replaces";
+    static final String REPLACES_TAG = "replaces";
 
     private final SipContext ctx;
 
@@ -24,7 +27,8 @@ final class OutboundInvite {
         this.ctx = ctx;
     }
 
-    Request build(SipURI target, String callId, String fromTag, Optional<String> sdpOffer)
+    Request build(
+            SipURI target, String callId, String fromTag, Optional<String> sdpOffer, Optional<ReplacedDialog> replaces)
             throws ParseException, InvalidArgumentException {
         String transport = transportOf(ctx, target);
         String user = ctx.properties.username().isEmpty() ? "liaison" : ctx.properties.username();
@@ -43,6 +47,11 @@ final class OutboundInvite {
         invite.addHeader(ctx.headers.createAllowHeader(String.join(", ", SipContext.ALLOWED_METHODS)));
         invite.addHeader(ctx.headers.createSupportedHeader(String.join(", ", SipContext.SUPPORTED)));
         SessionTimer.addToRequest(ctx, invite, ctx.properties.sessionTimerInterval(), false);
+        if (replaces.isPresent()) {
+            // RFC 3891 4: the dialog to replace at the target; required, so a target without support refuses (420).
+            invite.addHeader(ctx.headers.createHeader(REPLACES, replaces.get().headerValue()));
+            invite.addHeader(ctx.headers.createRequireHeader(REPLACES_TAG));
+        }
         OutboundProxy.route(ctx, invite);
         if (sdpOffer.isPresent()) {
             invite.setContent(sdpOffer.get(), ctx.headers.createContentTypeHeader("application", "sdp"));

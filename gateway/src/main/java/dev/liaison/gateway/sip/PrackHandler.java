@@ -21,6 +21,6 @@ final class PrackHandler implements RequestHandler {
                 .find(incoming.callId())
                 .orElseThrow(
                         () -> new SipStatusException(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no such dialog"));
-        leg.onPrack(incoming.transaction(), incoming.request());
+        leg.network().onPrack(incoming.transaction());
     }
 }

@@ -29,6 +29,6 @@ final class ReferHandler implements RequestHandler {
         if (referTo == null) {
             throw new SipStatusException(Response.BAD_REQUEST, "REFER without Refer-To");
         }
-        leg.onRefer(incoming.transaction(), incoming.request(), referTo);
+        leg.network().onRefer(incoming.transaction(), incoming.request(), referTo);
     }
 }

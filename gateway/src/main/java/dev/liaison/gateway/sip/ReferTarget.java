@@ -1,28 +1,31 @@
 package dev.liaison.gateway.sip;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.ReferToHeader;
 
 /**
- * What a REFER asks for (RFC 3515): the Refer-To URI without its headers, and the decoded {@code Replaces} header
- * (RFC 3891) of an attended transfer.
+ * What a REFER asks for (RFC 3515): the Refer-To URI without its headers, and the {@code Replaces} header (RFC 3891) of
+ * an attended transfer, unescaped and checked ({@link ReplacedDialog#fromUriHeader}: a malformed one is a 400).
  *
  * @param target the Refer-To URI as a string, its {@code ?headers} removed
- * @param replaces the call to replace ({@code call-id;to-tag=...;from-tag=...}), for an attended transfer
+ * @param replaces the dialog the new INVITE is to replace at the target, for an attended transfer
  */
-record ReferTarget(String target, Optional<String> replaces) {
+record ReferTarget(String target, Optional<ReplacedDialog> replaces) {
 
     static ReferTarget of(ReferToHeader referTo) {
         URI uri = (URI) referTo.getAddress().getURI().clone();
-        Optional<String> replaces = Optional.empty();
+        Optional<ReplacedDialog> replaces = Optional.empty();
         if (uri instanceof SipURI sipUri) {
-            String header = sipUri.getHeader("Replaces");
-            if (header != null) {
-                replaces = Optional.of(URLDecoder.decode(header, StandardCharsets.UTF_8));
+            Iterator<?> names = sipUri.getHeaderNames();
+            while (names != null && names.hasNext()) {
+                String name = String.valueOf(names.next());
+                if (name.toLowerCase(Locale.ROOT).equals("replaces")) {
+                    replaces = Optional.of(ReplacedDialog.fromUriHeader(sipUri.getHeader(name)));
+                }
             }
             if (sipUri instanceof gov.nist.javax.sip.address.SipUri nistUri) {
                 nistUri.removeHeaders();

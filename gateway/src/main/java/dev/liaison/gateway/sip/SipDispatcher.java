@@ -74,21 +74,25 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
                 handlers.getOrDefault(request.getMethod(), otherMethods).handle(incoming);
             } catch (SipStatusException e) {
                 LOG.info("{} refused with {}: {}", request.getMethod(), e.status(), e.getMessage());
-                respond(incoming, e.status(), e.headers());
+                respond(incoming, e.status(), e.reasonPhrase(), e.headers());
             } catch (Exception e) {
                 LOG.warn("{} failed", request.getMethod(), e);
-                respond(incoming, Response.SERVER_INTERNAL_ERROR, Map.of());
+                respond(incoming, Response.SERVER_INTERNAL_ERROR, Optional.empty(), Map.of());
             }
         });
     }
 
     /** The one place where a refused request gets its response. */
-    private void respond(IncomingRequest incoming, int status, Map<String, String> extraHeaders) {
+    private void respond(
+            IncomingRequest incoming, int status, Optional<String> reasonPhrase, Map<String, String> extraHeaders) {
         if (incoming.transaction() == null) {
             return; // ACK
         }
         try {
             Response response = ctx.messages.createResponse(status, incoming.request());
+            if (reasonPhrase.isPresent()) {
+                response.setReasonPhrase(reasonPhrase.get());
+            }
             javax.sip.header.ToHeader to =
                     (javax.sip.header.ToHeader) response.getHeader(javax.sip.header.ToHeader.NAME);
             if (to != null && to.getTag() == null) {
@@ -126,9 +130,9 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
             if (cseq != null && Request.REGISTER.equals(cseq.getMethod()) && registration.isPresent()) {
                 registration.get().onResponse(event.getClientTransaction(), response);
             } else if (cseq != null && Request.INVITE.equals(cseq.getMethod()) && leg.isPresent()) {
-                leg.get().onInviteResponse(event.getClientTransaction(), response, event.getDialog());
+                leg.get().network().onInviteResponse(event.getClientTransaction(), response, event.getDialog());
             } else if (leg.isPresent()) {
-                leg.get().onOtherResponse(event.getClientTransaction(), response);
+                leg.get().network().onOtherResponse(event.getClientTransaction(), response);
             } else {
                 ctx.metrics.response(response.getStatusCode(), false);
                 LOG.debug("{} to {} (no action)", response.getStatusCode(), cseq == null ? "?" : cseq.getMethod());
@@ -144,7 +148,8 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
             withCallId(request, () -> {
                 LOG.info("Server transaction timed out: {}", request.getMethod());
                 if (Request.INVITE.equals(request.getMethod())) {
-                    ctx.legs.find(callIdOf(request)).ifPresent(leg -> leg.onDialogGone("no ACK"));
+                    ctx.legs.find(callIdOf(request)).ifPresent(leg -> leg.network()
+                            .onDialogGone("no ACK"));
                 }
             });
         } else {
@@ -156,7 +161,7 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
                     registration.ifPresent(r -> r.onTimeout(transaction));
                     return;
                 }
-                ctx.legs.find(callIdOf(request)).ifPresent(leg -> leg.onTimeout(transaction));
+                ctx.legs.find(callIdOf(request)).ifPresent(leg -> leg.network().onTimeout(transaction));
             });
         }
     }
@@ -174,14 +179,14 @@ final class SipDispatcher implements gov.nist.javax.sip.SipListenerExt {
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
         String callId = event.getDialog().getCallId().getCallId();
-        ctx.legs.find(callId).ifPresent(leg -> leg.onDialogTerminated(event.getDialog()));
+        ctx.legs.find(callId).ifPresent(leg -> leg.network().onDialogTerminated(event.getDialog()));
     }
 
     @Override
     public void processDialogTimeout(gov.nist.javax.sip.DialogTimeoutEvent event) {
         String callId = event.getDialog().getCallId().getCallId();
         LOG.info("Dialog {} timed out: {}", callId, event.getReason());
-        ctx.legs.find(callId).ifPresent(leg -> leg.onDialogGone("dialog timeout " + event.getReason()));
+        ctx.legs.find(callId).ifPresent(leg -> leg.network().onDialogGone("dialog timeout " + event.getReason()));
         event.getDialog().delete();
     }
 

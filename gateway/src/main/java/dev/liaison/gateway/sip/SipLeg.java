@@ -5,38 +5,31 @@ import dev.liaison.gateway.call.EndReason;
 import dev.liaison.gateway.call.LegKind;
 import dev.liaison.gateway.call.LegListener;
 import dev.liaison.gateway.call.LegState;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sip.ClientTransaction;
-import javax.sip.Dialog;
-import javax.sip.InvalidArgumentException;
+import java.util.function.Consumer;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.address.SipURI;
-import javax.sip.header.CSeqHeader;
-import javax.sip.header.ContentTypeHeader;
-import javax.sip.header.ToHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.FromHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * One SIP dialog on the trunk seen as a {@link CallLeg}. Inbound legs are made by {@link InviteHandler} from an INVITE
- * of a trunk peer, outbound legs by {@link SipLegProvider}. The leg state ({@link LegState}) changes only in
- * {@link #transition}; the SIP detail (which transaction is pending, whether an ACK or a CANCEL is owed) lives in a few
- * fields next to it. Every command and every network event runs under the leg's lock; listener events are collected
- * during it and delivered after the lock is released, so a listener may call back into any leg.
+ * of a trunk peer, outbound legs by {@link SipLegProvider}. This class holds the leg state ({@link LegState}, changed
+ * only in {@link #transition}) and takes the call's commands; {@link LegNetworkEvents} takes what the network reports.
+ * Both run through {@link LegActions} (under the leg's lock; listener events delivered after it, so a listener may call
+ * back into any leg) and hand the work to the part that does the job: {@link InboundSetup} or {@link OutboundSetup}
+ * (the dialog-creating INVITE), {@link OfferAnswer} (later offers and answers), {@link SessionRefresh} (RFC 4028),
+ * {@link LegTransfer} (REFER), all sending through {@link DialogWire}.
  */
 public final class SipLeg implements CallLeg {
 
@@ -55,62 +48,35 @@ public final class SipLeg implements CallLeg {
     private final String sipCallId;
     private final String remoteIdentity;
     private final Instant created;
+    private final String localTag;
 
     // Everything below is guarded by "this".
     private LegState state;
-    private LegListener listener;
-    private final List<Runnable> events = new ArrayList<>();
     private boolean released;
-    private Dialog dialog;
-    private String localSdp;
     private ScheduledFuture<?> answerTimer;
-    /** A far-end re-INVITE or UPDATE with an offer, waiting for {@link #answerMediaUpdate}. */
-    private final ReceivedOffer receivedOffer;
-    /** Our re-INVITE waiting for its final response. */
-    private ClientTransaction pendingUpdate;
     /** Reliable provisional responses (RFC 3262), ours (inbound) or the far end's (outbound). */
     private final ReliableProvisionals reliable;
-    /** The session timer (RFC 4028). */
-    private final SessionTimer sessionTimer;
-    /** Our session refresh (UPDATE or re-INVITE without a new offer) waiting for its final response. */
-    private ClientTransaction refreshTx;
-    /** Whether the far end accepts UPDATE (from its Allow), so that a refresh needs no SDP. */
-    private boolean farEndAllowsUpdate;
-    /** The subscription of the far end's REFER, while its final NOTIFY is owed. */
-    private TransferSubscription transfer;
-    /** The early dialog's first offer/answer is complete in a reliable 18x (ours inbound, the far end's outbound). */
-    private boolean earlyAnswered;
-    /** Outbound: whether the far end's reliable 18x allowed UPDATE, and the early dialog it created. */
-    private boolean earlyAllowsUpdate;
 
-    private Dialog earlyDialog;
+    private final LegActions actions;
+    private final LegNetworkEvents network;
+    private final DialogWire wire;
+    private final OfferAnswer media;
+    private final SessionRefresh refresh;
+    private final LegTransfer transfer;
+    /** One of the two, by direction. */
+    private final InboundSetup inbound;
 
-    // Outbound only.
-    private final SipURI target;
-    private ClientTransaction inviteTx;
-    private boolean offerless;
-    private boolean provisionalSeen;
-    private boolean cancelOwed;
-    private boolean authRetried;
-    /** A 2xx carrying the far end's offer (late offer): its ACK waits for our answer. */
-    private Response lateOfferAnswer;
-
-    private boolean sessionIntervalRetried;
-
-    // Inbound only.
-    private final ServerTransaction inviteServerTx;
-    private final Request inboundInvite;
-    private final String localTag;
-    private boolean acked;
-    private boolean byeOwedAfterAck;
+    private final OutboundSetup outbound;
 
     private SipLeg(
             SipContext ctx,
             Direction direction,
             String sipCallId,
             String remoteIdentity,
+            String transport,
             SipURI target,
-            ServerTransaction inviteServerTx,
+            Optional<ReplacedDialog> replaces,
+            ServerTransaction inviteTx,
             Request inboundInvite) {
         this.ctx = ctx;
         this.id = "sip-" + UUID.randomUUID();
@@ -118,34 +84,42 @@ public final class SipLeg implements CallLeg {
         this.sipCallId = sipCallId;
         this.remoteIdentity = remoteIdentity;
         this.created = ctx.clock.instant();
-        this.target = target;
-        this.inviteServerTx = inviteServerTx;
-        this.inboundInvite = inboundInvite;
         this.localTag = Long.toHexString(UUID.randomUUID().getMostSignificantBits());
         this.state = direction == Direction.INBOUND ? LegState.CALLING : LegState.NEW;
         this.reliable = inboundInvite != null
                 ? ReliableProvisionals.forInvite(ctx, inboundInvite)
                 : ReliableProvisionals.forOutbound(ctx);
-        this.receivedOffer = new ReceivedOffer(ctx);
-        this.sessionTimer = new SessionTimer(
-                ctx.timers,
-                () -> act("session refresh", this::refreshSession),
-                () -> act("session expiry", this::sessionExpired));
+        this.actions = new LegActions(this, id, sipCallId, this::failed);
+        this.network = new LegNetworkEvents(this, ctx);
+        this.wire = new DialogWire(ctx, id, transport);
+        this.media = new OfferAnswer(this, ctx, wire);
+        this.refresh = new SessionRefresh(this, ctx, wire);
+        this.transfer = new LegTransfer(this, ctx, wire);
+        this.inbound =
+                direction == Direction.INBOUND ? new InboundSetup(this, ctx, wire, inviteTx, inboundInvite) : null;
+        this.outbound = direction == Direction.OUTBOUND ? new OutboundSetup(this, ctx, wire, target, replaces) : null;
     }
 
-    static SipLeg outbound(SipContext ctx, SipURI target) {
+    static SipLeg outbound(SipContext ctx, SipURI target, Optional<ReplacedDialog> replaces) {
         String callId = ctx.provider.getNewCallId().getCallId();
-        return new SipLeg(ctx, Direction.OUTBOUND, callId, target.toString(), target, null, null);
+        String transport = OutboundInvite.transportOf(ctx, target);
+        return new SipLeg(ctx, Direction.OUTBOUND, callId, target.toString(), transport, target, replaces, null, null);
     }
 
     static SipLeg inbound(SipContext ctx, ServerTransaction inviteTx, Request invite) {
-        String callId =
-                ((javax.sip.header.CallIdHeader) invite.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
-        javax.sip.header.FromHeader from =
-                (javax.sip.header.FromHeader) invite.getHeader(javax.sip.header.FromHeader.NAME);
+        String callId = ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
+        FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
         SipLeg leg = new SipLeg(
-                ctx, Direction.INBOUND, callId, from.getAddress().getURI().toString(), null, inviteTx, invite);
-        leg.dialog = inviteTx.getDialog();
+                ctx,
+                Direction.INBOUND,
+                callId,
+                from.getAddress().getURI().toString(),
+                InboundSetup.transportOf(invite),
+                null,
+                Optional.empty(),
+                inviteTx,
+                invite);
+        leg.wire.use(inviteTx.getDialog());
         return leg;
     }
 
@@ -177,15 +151,45 @@ public final class SipLeg implements CallLeg {
         return direction;
     }
 
+    String localTag() {
+        return localTag;
+    }
+
+    ReliableProvisionals reliable() {
+        return reliable;
+    }
+
+    OfferAnswer media() {
+        return media;
+    }
+
+    SessionRefresh refresh() {
+        return refresh;
+    }
+
+    InboundSetup inbound() {
+        return inbound;
+    }
+
+    OutboundSetup outbound() {
+        return outbound;
+    }
+
+    LegTransfer transfer() {
+        return transfer;
+    }
+
+    DialogWire wire() {
+        return wire;
+    }
+
+    Duration sinceCreated() {
+        return Duration.between(created, ctx.clock.instant());
+    }
+
     @Override
     public void setListener(LegListener listener) {
-        synchronized (this) {
-            if (this.listener != null) {
-                LOG.warn("Leg {}: listener already set, keeping the first", id);
-                return;
-            }
-            this.listener = listener;
-        }
+        actions.setListener(listener);
     }
 
     // ---- commands from the call ----
@@ -197,12 +201,7 @@ public final class SipLeg implements CallLeg {
                 ignored("start");
                 return;
             }
-            offerless = sdpOffer.isEmpty();
-            Request invite = new OutboundInvite(ctx).build(target, sipCallId, localTag, sdpOffer);
-            localSdp = sdpOffer.orElse(null);
-            inviteTx = ctx.clientTransaction(invite);
-            dialog = inviteTx.getDialog();
-            inviteTx.sendRequest();
+            outbound.start(sdpOffer);
             transition(LegState.CALLING);
             startAnswerTimer();
         });
@@ -211,24 +210,11 @@ public final class SipLeg implements CallLeg {
     @Override
     public void ringing(Optional<String> earlySdp) {
         act("ringing", () -> {
-            if (direction != Direction.INBOUND || !(state == LegState.CALLING || state == LegState.RINGING)) {
+            if (direction != Direction.INBOUND || !inbound.ringable()) {
                 ignored("ringing");
                 return;
             }
-            int status = earlySdp.isPresent() ? Response.SESSION_PROGRESS : Response.RINGING;
-            if (reliable.ours()) {
-                Response response = dialog.createReliableProvisionalResponse(status);
-                earlySdp.ifPresent(sdp -> setSdp(response, sdp));
-                boolean sent = reliable.send(dialog, response, localTag, ctx.contact(transport()));
-                if (sent && earlySdp.isPresent() && sdp(inboundInvite).isPresent()) {
-                    earlyAnswered = true;
-                    localSdp = earlySdp.get();
-                }
-            } else {
-                Response response = inboundResponse(status);
-                earlySdp.ifPresent(sdp -> setSdp(response, sdp));
-                send(response);
-            }
+            inbound.ringing(earlySdp);
             transition(LegState.RINGING);
         });
     }
@@ -236,24 +222,13 @@ public final class SipLeg implements CallLeg {
     @Override
     public void answer(String sdp) {
         act("answer", () -> {
-            if (direction != Direction.INBOUND || !(state == LegState.CALLING || state == LegState.RINGING)) {
+            if (direction != Direction.INBOUND || !inbound.ringable()) {
                 ignored("answer");
                 return;
             }
-            Response ok = inboundResponse(Response.OK);
-            setSdp(ok, sdp);
-            localSdp = sdp;
-            farEndAllowsUpdate = OptionTags.allows(inboundInvite, Request.UPDATE);
-            SessionTimer.Interval interval =
-                    SessionTimer.forReceived(inboundInvite, ctx.properties.sessionTimerInterval(), Optional.empty());
-            SessionTimer.addToResponse(ctx, inboundInvite, ok, interval);
-            // RFC 3262 3: no 2xx before the PRACK of a reliable provisional response that may carry SDP.
-            if (!reliable.holdUntilPrack(ok)) {
-                send(ok);
-            }
-            sessionTimer.run(Optional.of(interval));
+            inbound.answer(sdp);
             cancelAnswerTimer();
-            ctx.metrics.callSetup(true, "answered", Duration.between(created, ctx.clock.instant()));
+            ctx.metrics.callSetup(true, "answered", sinceCreated());
             transition(LegState.ANSWERED);
         });
     }
@@ -261,7 +236,7 @@ public final class SipLeg implements CallLeg {
     @Override
     public void reject(EndReason reason) {
         act("reject", () -> {
-            if (direction != Direction.INBOUND || !(state == LegState.CALLING || state == LegState.RINGING)) {
+            if (direction != Direction.INBOUND || !inbound.ringable()) {
                 ignored("reject");
                 return;
             }
@@ -272,19 +247,9 @@ public final class SipLeg implements CallLeg {
     @Override
     public void hangUp(EndReason reason) {
         act("hangUp", () -> {
-            if (state == LegState.ANSWERED && transfer != null && transfer.finalPending()) {
-                // The transferor's final NOTIFY is on its way: the BYE follows its response, so the two never cross.
-                transfer.afterFinal(() -> {
-                    try {
-                        hangUpNow(reason);
-                    } catch (Exception e) {
-                        LOG.warn("Leg {}: hang-up after the final NOTIFY failed: {}", id, e.toString());
-                        end(reason, true);
-                    }
-                });
-                return;
+            if (!transfer.deferHangUp(reason, this::hangUpNow)) {
+                hangUpNow(reason);
             }
-            hangUpNow(reason);
         });
     }
 
@@ -299,19 +264,17 @@ public final class SipLeg implements CallLeg {
                 }
             }
             case ANSWERED -> {
-                if (direction == Direction.INBOUND && !acked) {
-                    byeOwedAfterAck = true;
+                if (direction == Direction.INBOUND && !inbound.canByeNow()) {
                     end(reason, false);
                 } else {
                     try {
-                        if (lateOfferAnswer != null) {
-                            sendAck(lateOfferAnswer, Optional.empty());
-                            lateOfferAnswer = null;
-                        }
-                        sendBye(reason);
+                        media.ackLateOfferWithoutAnswer();
+                        wire.sendBye(reason);
                     } catch (SipException e) {
-                        // The far end cannot be told (connection gone); the leg still ends for the reason asked.
+                        // The far end cannot be told (connection gone); the leg still ends for the reason asked, and
+                        // the stack forgets the dialog, which no BYE transaction will end.
                         LOG.warn("Leg {}: BYE could not be sent: {}", id, e.toString());
+                        wire.dialog().delete();
                     }
                     end(reason, true);
                 }
@@ -324,585 +287,63 @@ public final class SipLeg implements CallLeg {
 
     @Override
     public synchronized boolean canTakeEarlyOffer() {
-        if (state != LegState.RINGING
-                || !earlyAnswered
-                || pendingUpdate != null
-                || receivedOffer.pending()
-                || refreshTx != null) {
-            return false;
-        }
-        if (direction == Direction.INBOUND) {
-            return !reliable.awaitingPrack() && OptionTags.allows(inboundInvite, Request.UPDATE) && canSendInDialog();
-        }
-        return earlyAllowsUpdate && earlyDialog != null && earlyDialog.getState() == javax.sip.DialogState.EARLY;
-    }
-
-    /** An offer in the early dialog (RFC 3311): UPDATE with SDP, answered in its 200 ({@code onMediaAnswer}). */
-    private void sendEarlyUpdate(String sdpOffer) throws Exception {
-        Dialog early = direction == Direction.OUTBOUND ? earlyDialog : dialog;
-        Request update = early.createRequest(Request.UPDATE);
-        update.setHeader(ctx.contact(transport()));
-        setSdp(update, sdpOffer);
-        ClientTransaction transaction = ctx.clientTransaction(update);
-        early.sendRequest(transaction);
-        pendingUpdate = transaction;
-        localSdp = sdpOffer;
-        LOG.info("Leg {}: offer sent by UPDATE in the early dialog", id);
+        return media.canTakeEarlyOffer();
     }
 
     @Override
     public void updateMedia(String sdpOffer) {
-        act("updateMedia", () -> {
-            if (state == LegState.RINGING && canTakeEarlyOffer()) {
-                sendEarlyUpdate(sdpOffer);
-                return;
-            }
-            if (state != LegState.ANSWERED
-                    || pendingUpdate != null
-                    || receivedOffer.pending()
-                    || refreshTx != null
-                    || !canSendInDialog()) {
-                ignored("updateMedia");
-                return;
-            }
-            Request reInvite = dialog.createRequest(Request.INVITE);
-            reInvite.setHeader(ctx.contact(transport()));
-            addSessionTimerTo(reInvite);
-            setSdp(reInvite, sdpOffer);
-            ClientTransaction transaction = ctx.clientTransaction(reInvite);
-            dialog.sendRequest(transaction);
-            pendingUpdate = transaction;
-            localSdp = sdpOffer;
-        });
+        act("updateMedia", () -> media.updateMedia(sdpOffer));
     }
 
     @Override
     public void answerMediaUpdate(String sdpAnswer) {
-        act("answerMediaUpdate", () -> {
-            if (state == LegState.ENDED) {
-                ignored("answerMediaUpdate");
-            } else if (lateOfferAnswer != null) {
-                sendAck(lateOfferAnswer, Optional.of(sdpAnswer));
-                lateOfferAnswer = null;
-                localSdp = sdpAnswer;
-            } else if (receivedOffer.pending()) {
-                Request offer = receivedOffer.request();
-                Response ok = ctx.messages.createResponse(Response.OK, offer);
-                ok.setHeader(ctx.contact(transport()));
-                setSdp(ok, sdpAnswer);
-                refreshedBy(offer, ok);
-                ServerTransaction transaction = receivedOffer.take();
-                transaction.sendResponse(ok);
-                ctx.metrics.response(Response.OK, true);
-                localSdp = sdpAnswer;
-            } else {
-                ignored("answerMediaUpdate");
-            }
-        });
+        act("answerMediaUpdate", () -> media.answerMediaUpdate(sdpAnswer));
     }
 
     @Override
     public void refuseMediaUpdate(int sipStatus, String reasonPhrase) {
-        act("refuseMediaUpdate", () -> {
-            if (state == LegState.ENDED || !receivedOffer.pending()) {
-                ignored("refuseMediaUpdate");
-            } else {
-                LOG.info(
-                        "Leg {}: {} offer refused with {}",
-                        id,
-                        receivedOffer.request().getMethod(),
-                        sipStatus);
-                receivedOffer.refuse(sipStatus, reasonPhrase);
-            }
-        });
+        act("refuseMediaUpdate", () -> media.refuseMediaUpdate(sipStatus, reasonPhrase));
     }
 
     @Override
     public void reportTransferOutcome(int sipStatus, String reasonPhrase) {
-        act("reportTransferOutcome", () -> {
-            if (transfer == null || !transfer.active() || state != LegState.ANSWERED) {
-                ignored("reportTransferOutcome");
-                return;
-            }
-            if (sipStatus < 200 || sipStatus > 699) {
-                LOG.warn("Leg {}: transfer outcome {} is not a final SIP status, ignored", id, sipStatus);
-                return;
-            }
-            transfer.finish(sipStatus, reasonPhrase);
-        });
+        act("reportTransferOutcome", () -> transfer.reportOutcome(sipStatus, reasonPhrase));
     }
 
-    // ---- events from the network (called by the handlers and the dispatcher) ----
+    // ---- what the parts use (under the lock) ----
 
-    void onInviteResponse(ClientTransaction transaction, Response response, Dialog responseDialog) {
-        act("INVITE response", () -> {
-            if (transaction != null && transaction == pendingUpdate) {
-                onReInviteResponse(response);
-            } else if (transaction != null && transaction == refreshTx) {
-                onRefreshResponse(response);
-            } else if (direction == Direction.OUTBOUND && transaction == inviteTx) {
-                onInitialInviteResponse(transaction, response, responseDialog);
-            } else if (response.getStatusCode() / 100 == 2 && !released) {
-                LOG.debug("Leg {}: 2xx retransmission or fork ignored", id);
-            }
-        });
-    }
-
-    private void onInitialInviteResponse(ClientTransaction transaction, Response response, Dialog responseDialog)
-            throws Exception {
-        int status = response.getStatusCode();
-        ctx.metrics.response(status, false);
-        if (status < 200) {
-            if (status == Response.TRYING) {
-                return;
-            }
-            if (OptionTags.requires(response, OptionTags.RELIABLE_PROVISIONALS)
-                    && !reliable.prack(response, responseDialog != null ? responseDialog : inviteTx.getDialog())) {
-                return; // a retransmission of a reliable provisional response we already PRACKed
-            }
-            provisionalSeen = true;
-            Optional<String> provisionalSdp = sdp(response);
-            if (OptionTags.requires(response, OptionTags.RELIABLE_PROVISIONALS)
-                    && provisionalSdp.isPresent()
-                    && !offerless) {
-                earlyAnswered = true;
-                earlyAllowsUpdate = OptionTags.allows(response, Request.UPDATE);
-                earlyDialog = responseDialog != null ? responseDialog : inviteTx.getDialog();
-            }
-            if (cancelOwed) {
-                sendCancel();
-            } else if (state == LegState.CALLING || state == LegState.RINGING) {
-                Optional<String> earlySdp = sdp(response);
-                if (state == LegState.CALLING || earlySdp.isPresent()) {
-                    transition(LegState.RINGING);
-                    event(l -> l.onRinging(this, earlySdp));
-                }
-            }
-        } else if (status < 300) {
-            dialog = transaction.getDialog();
-            cancelAnswerTimer();
-            if (state == LegState.ENDED) {
-                // Answered while our CANCEL was on its way: complete the dialog and end it.
-                sendAck(response, Optional.empty());
-                sendBye(EndReason.CANCELLED);
-                release();
-                return;
-            }
-            if (state == LegState.ANSWERED) {
-                return;
-            }
-            ctx.metrics.callSetup(false, "answered", Duration.between(created, ctx.clock.instant()));
-            farEndAllowsUpdate = OptionTags.allows(response, Request.UPDATE);
-            sessionTimer.run(SessionTimer.fromResponse(response));
-            Optional<String> sdp = sdp(response);
-            if (sdp.isEmpty()) {
-                LOG.warn(
-                        "Leg {}: 2xx without SDP to an INVITE{}; ending the call",
-                        id,
-                        offerless ? " without offer" : "");
-                sendAck(response, Optional.empty());
-                sendBye(EndReason.ERROR);
-                end(EndReason.ERROR, true);
-                return;
-            }
-            transition(LegState.ANSWERED);
-            if (offerless) {
-                lateOfferAnswer = response;
-            } else {
-                sendAck(response, Optional.empty());
-            }
-            event(l -> l.onAnswered(this, sdp.get()));
-        } else if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
-                && !authRetried
-                && state != LegState.ENDED
-                && ctx.authentication.isPresent()) {
-            authRetried = true;
-            inviteTx = ctx.authentication.get().handleChallenge(response, transaction, ctx.provider, 5);
-            ctx.tune(inviteTx);
-            dialog = inviteTx.getDialog();
-            inviteTx.sendRequest();
-        } else if (status == SessionTimer.INTERVAL_TOO_SMALL
-                && !sessionIntervalRetried
-                && state != LegState.ENDED
-                && SessionTimer.minSeOf(response).isPresent()) {
-            // RFC 4028 7.4: ask again with the far end's minimum.
-            sessionIntervalRetried = true;
-            Request retry = (Request) transaction.getRequest().clone();
-            retry.removeHeader(javax.sip.header.ViaHeader.NAME);
-            retry.addHeader(
-                    ctx.headers.createViaHeader(ctx.advertisedHost, ctx.portFor(transport()), transport(), null));
-            CSeqHeader cseq = (CSeqHeader) retry.getHeader(CSeqHeader.NAME);
-            cseq.setSeqNumber(cseq.getSeqNumber() + 1);
-            SessionTimer.addToRequest(ctx, retry, SessionTimer.minSeOf(response).get(), false);
-            inviteTx = ctx.clientTransaction(retry);
-            dialog = inviteTx.getDialog();
-            inviteTx.sendRequest();
-        } else {
-            cancelAnswerTimer();
-            if (state != LegState.ENDED) {
-                ctx.metrics.callSetup(false, "failed", Duration.between(created, ctx.clock.instant()));
-                end(EndReason.fromSipStatus(status, response.getReasonPhrase()), true);
-            } else {
-                release();
-            }
-        }
-    }
-
-    private void onReInviteResponse(Response response) throws Exception {
-        int status = response.getStatusCode();
-        ctx.metrics.response(status, false);
-        if (status < 200) {
-            return;
-        }
-        pendingUpdate = null;
-        if (status < 300) {
-            sendAck(response, Optional.empty());
-            sessionTimer.run(SessionTimer.fromResponse(response).or(sessionTimer::current));
-            Optional<String> sdp = sdp(response);
-            if (sdp.isPresent()) {
-                event(l -> l.onMediaAnswer(this, sdp.get()));
-            } else {
-                LOG.warn("Leg {}: 2xx to our re-INVITE has no SDP", id);
-            }
-        } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
-            end(EndReason.fromSipStatus(status, response.getReasonPhrase()), true);
-        } else {
-            LOG.warn("Leg {}: our re-INVITE was refused with {}; media stay as they were", id, status);
-            event(l -> l.onMediaUpdateFailed(this, status));
-        }
-    }
-
-    void onReInvite(ServerTransaction transaction, Request request) {
-        act("re-INVITE", () -> {
-            if (state != LegState.ANSWERED) {
-                throw new SipStatusException(Response.REQUEST_PENDING, "call not established");
-            }
-            if (receivedOffer.pending() || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
-                throw new SipStatusException(Response.REQUEST_PENDING, "an offer is already pending");
-            }
-            SessionTimer.requireAtLeast(request, ctx.properties.sessionTimerMinSe());
-            Optional<String> offer = sdp(request);
-            if (offer.isEmpty()) {
-                // A session refresh or an offer-less re-INVITE: offer what we have.
-                Response ok = ctx.messages.createResponse(Response.OK, request);
-                ok.setHeader(ctx.contact(transport()));
-                if (localSdp != null) {
-                    setSdp(ok, localSdp);
-                }
-                refreshedBy(request, ok);
-                transaction.sendResponse(ok);
-                ctx.metrics.response(Response.OK, true);
-                return;
-            }
-            awaitAnswerTo(transaction);
-            event(l -> l.onMediaOffer(this, offer.get()));
-        });
-    }
-
-    /**
-     * UPDATE (RFC 3311), in an early or a confirmed dialog. With SDP it is an offer relayed like a re-INVITE's and
-     * answered by {@link #answerMediaUpdate}; without, it refreshes the session and gets 200 at once.
-     */
-    void onUpdate(ServerTransaction transaction, Request update) {
-        act("UPDATE", () -> {
-            if (state == LegState.ENDED || dialog == null || dialog.getState() == null) {
-                throw new SipStatusException(
-                        Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no early or confirmed dialog");
-            }
-            if (receivedOffer.pending() || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
-                throw new SipStatusException(Response.REQUEST_PENDING, "an offer is already pending");
-            }
-            if (state == LegState.ANSWERED) {
-                SessionTimer.requireAtLeast(update, ctx.properties.sessionTimerMinSe());
-            }
-            Optional<String> offer = sdp(update);
-            if (offer.isEmpty()) {
-                Response ok = ctx.messages.createResponse(Response.OK, update);
-                ok.setHeader(ctx.contact(transport()));
-                refreshedBy(update, ok);
-                transaction.sendResponse(ok);
-                ctx.metrics.response(Response.OK, true);
-                return;
-            }
-            awaitAnswerTo(transaction);
-            event(l -> l.onMediaOffer(this, offer.get()));
-        });
-    }
-
-    /** PRACK of our reliable provisional response (the stack has matched its RAck): 200, then any held 2xx. */
-    void onPrack(ServerTransaction transaction, Request prack) {
-        act("PRACK", () -> {
-            respondQuietly(transaction, Response.OK);
-            Optional<Response> held = reliable.onPrack();
-            if (held.isPresent() && state == LegState.ANSWERED) {
-                send(held.get());
-            }
-        });
-    }
-
-    /** A response to one of our in-dialog requests other than INVITE (UPDATE refresh, PRACK, NOTIFY, BYE). */
-    void onOtherResponse(ClientTransaction transaction, Response response) {
-        act("response", () -> {
-            ctx.metrics.response(response.getStatusCode(), false);
-            if (transaction != null && transaction == refreshTx) {
-                onRefreshResponse(response);
-            } else if (transaction != null && transaction == pendingUpdate) {
-                onUpdateResponse(response);
-            } else if (transfer != null && response.getStatusCode() >= 200) {
-                transfer.onTransactionDone(transaction);
-            }
-        });
-    }
-
-    /** The response to our UPDATE with an offer (in the early dialog): its answer goes to the call. */
-    private void onUpdateResponse(Response response) {
-        int status = response.getStatusCode();
-        if (status < 200) {
-            return;
-        }
-        pendingUpdate = null;
-        Optional<String> answer = sdp(response);
-        if (status < 300 && answer.isPresent()) {
-            event(l -> l.onMediaAnswer(this, answer.get()));
-        } else {
-            LOG.warn("Leg {}: our UPDATE offer got {}; media stay as they were", id, status);
-            event(l -> l.onMediaUpdateFailed(this, status));
-        }
-    }
-
-    /** The refresher's half-interval task: refresh with UPDATE when the far end accepts it, else re-INVITE. */
-    private void refreshSession() throws Exception {
-        if (state != LegState.ANSWERED
-                || !canSendInDialog()
-                || sessionTimer.current().isEmpty()) {
-            return;
-        }
-        if (receivedOffer.pending() || pendingUpdate != null || refreshTx != null || lateOfferAnswer != null) {
-            sessionTimer.retryRefresh(Duration.ofSeconds(2));
-            return;
-        }
-        boolean byUpdate = farEndAllowsUpdate || localSdp == null;
-        Request refresh = dialog.createRequest(byUpdate ? Request.UPDATE : Request.INVITE);
-        refresh.setHeader(ctx.contact(transport()));
-        addSessionTimerTo(refresh);
-        if (!byUpdate) {
-            setSdp(refresh, localSdp);
-        }
-        ClientTransaction transaction = ctx.clientTransaction(refresh);
-        refreshTx = transaction;
-        dialog.sendRequest(transaction);
-        LOG.debug("Leg {}: session refreshed by {}", id, refresh.getMethod());
-    }
-
-    private void onRefreshResponse(Response response) throws Exception {
-        int status = response.getStatusCode();
-        if (status < 200) {
-            return;
-        }
-        boolean wasInvite = Request.INVITE.equals(refreshTx.getRequest().getMethod());
-        refreshTx = null;
-        if (status < 300) {
-            if (wasInvite) {
-                sendAck(response, Optional.empty());
-            }
-            sessionTimer.run(SessionTimer.fromResponse(response).or(sessionTimer::current));
-        } else if (status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST || status == Response.REQUEST_TIMEOUT) {
-            end(EndReason.fromSipStatus(status, response.getReasonPhrase()), true);
-        } else if (!wasInvite && (status == Response.METHOD_NOT_ALLOWED || status == Response.NOT_IMPLEMENTED)) {
-            farEndAllowsUpdate = false;
-            sessionTimer.retryRefresh(Duration.ZERO);
-        } else {
-            LOG.warn("Leg {}: session refresh refused with {}; trying again later", id, status);
-            sessionTimer.retryRefresh(
-                    sessionTimer.current().map(i -> i.length().dividedBy(4)).orElse(Duration.ofSeconds(30)));
-        }
-    }
-
-    /** No refresh arrived in time (RFC 4028 10): BYE with a Reason, and the call ends. */
-    private void sessionExpired() throws Exception {
-        if (state != LegState.ANSWERED) {
-            return;
-        }
-        LOG.info(
-                "Leg {}: session not refreshed within {}",
-                id,
-                sessionTimer.current().map(SessionTimer.Interval::length));
-        sendBye(SessionTimer.EXPIRED);
-        end(SessionTimer.EXPIRED, true);
-    }
-
-    /** A 2xx to a received re-INVITE or UPDATE refreshes the session (RFC 4028 9): its headers, and the timer again. */
-    private void refreshedBy(Request request, Response ok) throws ParseException {
-        if (state != LegState.ANSWERED) {
-            return;
-        }
-        boolean asks = request.getHeader(gov.nist.javax.sip.header.extensions.SessionExpiresHeader.NAME) != null;
-        if (!asks && sessionTimer.current().isEmpty()) {
-            return;
-        }
-        SessionTimer.Interval interval =
-                SessionTimer.forReceived(request, ctx.properties.sessionTimerInterval(), sessionTimer.current());
-        SessionTimer.addToResponse(ctx, request, ok, interval);
-        sessionTimer.run(Optional.of(interval));
-    }
-
-    /**
-     * Holds a received offer for {@link #answerMediaUpdate}. An offer the call does not answer in 64*T1 (the call
-     * ignores offers it cannot relay) gets 500 with {@code Retry-After} (RFC 3311 5.2).
-     */
-    private void awaitAnswerTo(ServerTransaction transaction) {
-        receivedOffer.hold(
-                transaction,
-                () -> act("offer timeout", () -> {
-                    if (receivedOffer.isHeld(transaction)) {
-                        LOG.info(
-                                "Leg {}: {} offer not answered in time",
-                                id,
-                                transaction.getRequest().getMethod());
-                        receivedOffer.refuse(Response.SERVER_INTERNAL_ERROR, null);
-                    }
-                }));
-    }
-
-    /** Session timer headers of a re-INVITE or UPDATE we send while a timer runs (we refresh it by sending). */
-    private void addSessionTimerTo(Request request) throws ParseException {
-        Optional<SessionTimer.Interval> interval = sessionTimer.current();
-        if (interval.isPresent()) {
-            SessionTimer.addToRequest(
-                    ctx, request, interval.get().length(), interval.get().weRefresh());
-            request.setHeader(ctx.headers.createSupportedHeader(OptionTags.TIMER));
-        }
-    }
-
-    void onRefer(ServerTransaction transaction, Request refer, javax.sip.header.ReferToHeader referTo) {
-        act("REFER", () -> {
-            if (state != LegState.ANSWERED || !canSendInDialog()) {
-                throw new SipStatusException(Response.FORBIDDEN, "call not established");
-            }
-            if (transfer != null && transfer.active()) {
-                throw new SipStatusException(Response.REQUEST_PENDING, "a transfer is in progress");
-            }
-            ReferTarget asked = ReferTarget.of(referTo);
-            transaction.sendResponse(ctx.messages.createResponse(Response.ACCEPTED, refer));
-            ctx.metrics.response(Response.ACCEPTED, true);
-            TransferSubscription subscription = new TransferSubscription(ctx, dialog, transport());
-            transfer = subscription;
-            subscription.start(() -> act("transfer outcome timeout", () -> {
-                if (transfer == subscription && subscription.active()) {
-                    LOG.info("Leg {}: no transfer outcome reported in time", id);
-                    subscription.finish(Response.REQUEST_TIMEOUT, "Request Timeout");
-                }
-            }));
-            LOG.info(
-                    "Leg {}: transfer to {} requested{}",
-                    id,
-                    asked.target(),
-                    asked.replaces().isPresent() ? " (attended)" : "");
-            event(l -> l.onTransferRequested(this, asked.target(), asked.replaces()));
-        });
-    }
-
-    void onAck(Request ack) {
-        act("ACK", () -> {
-            if (direction != Direction.INBOUND || acked) {
-                return;
-            }
-            acked = true;
-            if (byeOwedAfterAck) {
-                byeOwedAfterAck = false;
-                sendBye(EndReason.NORMAL);
-                release();
-                return;
-            }
-            if (sdp(inboundInvite).isEmpty()) {
-                Optional<String> answer = sdp(ack);
-                if (answer.isPresent()) {
-                    event(l -> l.onMediaAnswer(this, answer.get()));
-                } else {
-                    LOG.warn("Leg {}: ACK without the SDP answer to our offer", id);
-                }
-            }
-        });
-    }
-
-    void onBye(ServerTransaction transaction, Request bye) {
-        act("BYE", () -> {
-            // The far end hung up whether or not our 200 reaches it (it may close the connection at once).
-            respondQuietly(transaction, Response.OK);
-            if (receivedOffer.pending()) {
-                respondQuietly(receivedOffer.take(), Response.REQUEST_TERMINATED);
-            }
-            if (state != LegState.ENDED) {
-                end(EndReason.NORMAL, true);
-            } else {
-                release();
-            }
-        });
-    }
-
-    void onCancel() {
-        act("CANCEL", () -> {
-            if (direction == Direction.INBOUND && (state == LegState.CALLING || state == LegState.RINGING)) {
-                send(inboundResponse(Response.REQUEST_TERMINATED));
-                end(EndReason.CANCELLED, true);
-            }
-        });
-    }
-
-    void onTimeout(ClientTransaction transaction) {
-        act("timeout", () -> {
-            if (transaction == inviteTx && (state == LegState.CALLING || state == LegState.RINGING)) {
-                end(EndReason.fromSipStatus(Response.REQUEST_TIMEOUT, "Request timeout"), true);
-            } else if (transaction == inviteTx && state == LegState.ENDED) {
-                release();
-            } else if (transaction != null && transaction == pendingUpdate && state != LegState.ANSWERED) {
-                pendingUpdate = null;
-                event(l -> l.onMediaUpdateFailed(this, Response.REQUEST_TIMEOUT));
-            } else if (transaction != null && transaction == pendingUpdate) {
-                pendingUpdate = null;
-                sendBye(EndReason.ERROR);
-                end(EndReason.ERROR, true);
-            } else if (transaction != null && transaction == refreshTx) {
-                // RFC 4028 10: a refresh that times out ends the session.
-                refreshTx = null;
-                sendBye(SessionTimer.EXPIRED);
-                end(SessionTimer.EXPIRED, true);
-            } else if (transfer != null) {
-                transfer.onTransactionDone(transaction);
-            }
-        });
-    }
-
-    /** The dialog died under us (no ACK, transport loss): end the leg. */
-    void onDialogGone(String why) {
-        act("dialog gone", () -> {
-            if (state != LegState.ENDED) {
-                LOG.info("Leg {}: dialog ended by the stack ({})", id, why);
-                end(EndReason.ERROR, true);
-            } else {
-                release();
-            }
-        });
-    }
-
-    /** The stack ended a dialog: when it is this leg's current dialog and the leg still lives, the leg ends too. */
-    void onDialogTerminated(Dialog terminated) {
-        act("dialog terminated", () -> {
-            if (terminated != dialog) {
-                return; // an earlier dialog, e.g. of the INVITE that was challenged for credentials
-            }
-            if (state == LegState.ANSWERED) {
-                LOG.info("Leg {}: dialog terminated by the stack", id);
-                end(EndReason.ERROR, true);
-            } else if (state == LegState.ENDED && !cancelOwed && !byeOwedAfterAck) {
-                release();
-            }
-        });
+    /** The network side: what the handlers and the dispatcher report for this leg's dialog. */
+    LegNetworkEvents network() {
+        return network;
     }
 
     /** Whether the stack may forget this leg: it ended and owes nothing on the wire. */
     synchronized boolean isReleased() {
         return released;
+    }
+
+    // ---- what the parts report (under the lock) ----
+
+    /** Outbound: the far end rings, with early media SDP or not. */
+    void ringingFarEnd(Optional<String> earlySdp) {
+        transition(LegState.RINGING);
+        event(l -> l.onRinging(this, earlySdp));
+    }
+
+    /** Outbound: the far end answered with {@code sdp} (its answer, or its offer for an offer-less INVITE). */
+    void answeredByFarEnd(String sdp) {
+        transition(LegState.ANSWERED);
+        event(l -> l.onAnswered(this, sdp));
+    }
+
+    /** The far end ended the dialog or the setup with a final status. */
+    void endByFarEnd(int status, String reasonPhrase) {
+        end(EndReason.fromSipStatus(status, reasonPhrase), true);
+    }
+
+    /** Ends the leg and forgets it at once (nothing left owed on the wire). */
+    void endNow(EndReason reason) {
+        end(reason, true);
     }
 
     // ---- internals ----
@@ -913,92 +354,15 @@ public final class SipLeg implements CallLeg {
             end(reason, true);
             return;
         }
-        cancelOwed = true;
-        if (provisionalSeen) {
-            sendCancel();
-        }
+        outbound.cancel();
         // The leg stays registered until the INVITE's final response (487, or a 2xx that we end with BYE).
         end(reason, false);
     }
 
-    private void sendCancel() throws SipException {
-        cancelOwed = false;
-        Request cancel = inviteTx.createCancel();
-        ClientTransaction transaction = ctx.clientTransaction(cancel);
-        transaction.sendRequest();
-    }
-
     private void refuseInbound(EndReason reason) throws Exception {
-        int status = reason.sipStatus() >= 300 ? reason.sipStatus() : Response.TEMPORARILY_UNAVAILABLE;
-        send(inboundResponse(status));
+        inbound.refuse(reason);
         cancelAnswerTimer();
-        ctx.metrics.callSetup(true, "refused", Duration.between(created, ctx.clock.instant()));
         end(reason, true);
-    }
-
-    private void sendBye(EndReason reason) throws SipException, ParseException, InvalidArgumentException {
-        if (!canSendInDialog()) {
-            LOG.debug("Leg {}: no confirmed dialog, no BYE", id);
-            return;
-        }
-        Request bye = dialog.createRequest(Request.BYE);
-        if (reason.sipStatus() != 200) {
-            bye.addHeader(ctx.headers.createReasonHeader("SIP", reason.sipStatus(), reason.text()));
-        }
-        ClientTransaction transaction = ctx.clientTransaction(bye);
-        dialog.sendRequest(transaction);
-    }
-
-    private boolean canSendInDialog() {
-        return dialog != null && dialog.getState() != null && dialog.getState() != javax.sip.DialogState.TERMINATED;
-    }
-
-    private void sendAck(Response response, Optional<String> sdp) throws Exception {
-        long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-        Dialog ackDialog = dialog;
-        Request ack = ackDialog.createAck(cseq);
-        if (sdp.isPresent()) {
-            setSdp(ack, sdp.get());
-        }
-        ackDialog.sendAck(ack);
-    }
-
-    private Response inboundResponse(int status) throws ParseException {
-        Response response = ctx.messages.createResponse(status, inboundInvite);
-        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
-        if (to.getTag() == null) {
-            to.setTag(localTag);
-        }
-        if (status > 100 && status < 300) {
-            response.setHeader(ctx.contact(transport()));
-        }
-        return response;
-    }
-
-    private void send(Response response) throws SipException, InvalidArgumentException {
-        inviteServerTx.sendResponse(response);
-        ctx.metrics.response(response.getStatusCode(), true);
-        if (dialog == null) {
-            dialog = inviteServerTx.getDialog();
-        }
-    }
-
-    private void respondQuietly(ServerTransaction transaction, int status) {
-        try {
-            transaction.sendResponse(ctx.messages.createResponse(status, transaction.getRequest()));
-            ctx.metrics.response(status, true);
-        } catch (Exception e) {
-            LOG.debug("Leg {}: could not send {}", id, status, e);
-        }
-    }
-
-    private String transport() {
-        if (direction == Direction.OUTBOUND) {
-            return OutboundInvite.transportOf(ctx, target);
-        }
-        javax.sip.header.ViaHeader via =
-                (javax.sip.header.ViaHeader) inboundInvite.getHeader(javax.sip.header.ViaHeader.NAME);
-        return via.getTransport();
     }
 
     private void startAnswerTimer() {
@@ -1017,7 +381,7 @@ public final class SipLeg implements CallLeg {
             if (state == LegState.CALLING || state == LegState.RINGING) {
                 LOG.info("Leg {}: not answered within {}", id, ctx.properties.noAnswerTimeout());
                 if (direction == Direction.OUTBOUND) {
-                    ctx.metrics.callSetup(false, "no-answer", Duration.between(created, ctx.clock.instant()));
+                    ctx.metrics.callSetup(false, "no-answer", sinceCreated());
                     cancelOutbound(EndReason.NO_ANSWER);
                 } else {
                     refuseInbound(EndReason.NO_ANSWER);
@@ -1026,7 +390,7 @@ public final class SipLeg implements CallLeg {
         });
     }
 
-    private void cancelAnswerTimer() {
+    void cancelAnswerTimer() {
         if (answerTimer != null) {
             answerTimer.cancel(false);
             answerTimer = null;
@@ -1057,11 +421,9 @@ public final class SipLeg implements CallLeg {
         if (state != LegState.ENDED) {
             transition(LegState.ENDED);
             cancelAnswerTimer();
-            sessionTimer.stop();
-            receivedOffer.cancelTimer();
-            if (transfer != null) {
-                transfer.cancel();
-            }
+            refresh.stop();
+            media.stop();
+            transfer.cancel();
             LOG.info("Leg {} ended: {} ({})", id, reason.code(), reason.sipStatus());
             event(l -> l.onEnded(this, reason));
         }
@@ -1070,96 +432,41 @@ public final class SipLeg implements CallLeg {
         }
     }
 
-    private void release() {
+    void release() {
         if (!released) {
             released = true;
             cancelAnswerTimer();
-            sessionTimer.stop();
-            receivedOffer.cancelTimer();
+            refresh.stop();
+            media.stop();
             ctx.legs.remove(this);
         }
     }
 
-    private void ignored(String command) {
+    void ignored(String command) {
         LOG.info("Leg {}: {} ignored in state {}", id, command, state);
     }
 
-    private void event(java.util.function.Consumer<LegListener> delivery) {
-        LegListener target = listener;
-        if (target == null) {
-            LOG.warn("Leg {}: event dropped, no listener set", id);
-            return;
-        }
-        events.add(() -> delivery.accept(target));
+    void event(Consumer<LegListener> delivery) {
+        actions.event(delivery);
     }
 
-    @FunctionalInterface
-    private interface Action {
-        void run() throws Exception;
+    /** Runs {@code action} under the leg's lock, then delivers the events it raised ({@link LegActions}). */
+    void act(String what, LegActions.Action action) {
+        actions.run(what, action);
     }
 
-    private void act(String what, Action action) {
-        String previous = MDC.get(MDC_CALL_ID);
-        MDC.put(MDC_CALL_ID, sipCallId);
-        List<Runnable> toDeliver;
-        RuntimeException rethrow = null;
-        try {
-            synchronized (this) {
-                try {
-                    action.run();
-                } catch (SipStatusException e) {
-                    rethrow = e;
-                } catch (Exception e) {
-                    LOG.warn("Leg {}: {} failed: {}", id, what, e.toString(), e);
-                    if (state != LegState.ENDED) {
-                        end(EndReason.ERROR, true);
-                    } else {
-                        release();
-                    }
-                }
-                toDeliver = List.copyOf(events);
-                events.clear();
-            }
-            for (Runnable delivery : toDeliver) {
-                try {
-                    delivery.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("Leg {}: listener failed on {}", id, what, e);
-                }
-            }
-        } finally {
-            if (previous == null) {
-                MDC.remove(MDC_CALL_ID);
-            } else {
-                MDC.put(MDC_CALL_ID, previous);
-            }
-        }
-        if (rethrow != null) {
-            throw rethrow;
+    /** An action failed with something other than a {@link SipStatusException}: the leg ends with {@code error}. */
+    private void failed() {
+        if (state != LegState.ENDED) {
+            end(EndReason.ERROR, true);
+        } else {
+            release();
         }
     }
 
     /** The SDP body of a message, when it has one. */
     static Optional<String> sdp(Message message) {
-        byte[] raw = message.getRawContent();
-        if (raw == null || raw.length == 0) {
-            return Optional.empty();
-        }
-        ContentTypeHeader type = (ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME);
-        if (type != null
-                && !("application".equalsIgnoreCase(type.getContentType())
-                        && "sdp".equalsIgnoreCase(type.getContentSubType()))) {
-            return Optional.empty();
-        }
-        return Optional.of(new String(raw, StandardCharsets.UTF_8));
-    }
-
-    private void setSdp(Message message, String sdp) {
-        try {
-            message.setContent(sdp, ctx.headers.createContentTypeHeader("application", "sdp"));
-        } catch (ParseException e) {
-            throw new IllegalStateException("cannot set SDP", e);
-        }
+        return DialogWire.sdp(message);
     }
 
     @Override

@@ -32,6 +32,31 @@ public final class SipLegProvider implements LegProvider {
 
     @Override
     public Optional<CallLeg> createOutbound(String target, String callId, CallRequest request) {
+        return create(target, callId, Optional.empty());
+    }
+
+    @Override
+    public boolean canReplaceDialogs() {
+        return true;
+    }
+
+    /**
+     * The INVITE carries {@code Replaces} (and {@code Require: replaces}, so that a target that cannot replace refuses
+     * with 420 instead of ringing as a second call). A value that does not parse gives no leg.
+     */
+    @Override
+    public Optional<CallLeg> createReplacing(String target, String callId, CallRequest request, String replaces) {
+        ReplacedDialog replaced;
+        try {
+            replaced = ReplacedDialog.parse(replaces);
+        } catch (SipStatusException e) {
+            LOG.info("Call {}: Replaces '{}' refused: {}", callId, replaces, e.getMessage());
+            return Optional.empty();
+        }
+        return create(target, callId, Optional.of(replaced));
+    }
+
+    private Optional<CallLeg> create(String target, String callId, Optional<ReplacedDialog> replaces) {
         Optional<SipContext> running = host.context();
         if (running.isEmpty()) {
             LOG.info("Call {}: SIP trunk not running, cannot call {}", callId, target);
@@ -48,9 +73,15 @@ public final class SipLegProvider implements LegProvider {
             ctx.metrics.rejected("max-concurrent-calls");
             return Optional.empty();
         }
-        SipLeg leg = SipLeg.outbound(ctx, uri.get());
+        SipLeg leg = SipLeg.outbound(ctx, uri.get(), replaces);
         ctx.legs.add(leg);
-        LOG.info("Call {}: outbound leg {} to {} (SIP Call-ID {})", callId, leg.id(), uri.get(), leg.sipCallId());
+        LOG.info(
+                "Call {}: outbound leg {} to {} (SIP Call-ID {}){}",
+                callId,
+                leg.id(),
+                uri.get(),
+                leg.sipCallId(),
+                replaces.map(r -> ", replacing " + r).orElse(""));
         return Optional.of(leg);
     }
 

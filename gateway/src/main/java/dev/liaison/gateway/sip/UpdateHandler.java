@@ -23,6 +23,6 @@ final class UpdateHandler implements RequestHandler {
                 .find(incoming.callId())
                 .orElseThrow(
                         () -> new SipStatusException(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no such dialog"));
-        leg.onUpdate(incoming.transaction(), incoming.request());
+        leg.network().onUpdate(incoming.transaction(), incoming.request());
     }
 }

@@ -31,6 +31,8 @@ class BridgedCallFlowTest {
     private final FakeLeg transferTarget = new FakeLeg("transfer-target", LegKind.SIP);
 
     private B2bua b2bua;
+    /** The Replaces value the SIP provider was last asked to put in a new leg's INVITE. */
+    private volatile String replacing;
 
     @BeforeEach
     void start() {
@@ -68,8 +70,31 @@ class BridgedCallFlowTest {
                 }
                 return Optional.of(callee.state() == LegState.NEW ? callee : transferTarget);
             }
+
+            @Override
+            public boolean canReplaceDialogs() {
+                return true;
+            }
+
+            @Override
+            public Optional<CallLeg> createReplacing(
+                    String target, String callId, CallRequest request, String replaces) {
+                replacing = replaces;
+                return createOutbound(target, callId, request);
+            }
         };
-        return new B2bua(properties, List.of(sip), Optional.of(media), scheduler, Clock.systemUTC(), meters);
+        LegProvider clients = new LegProvider() {
+            @Override
+            public LegKind kind() {
+                return LegKind.CLIENT;
+            }
+
+            @Override
+            public Optional<CallLeg> createOutbound(String target, String callId, CallRequest request) {
+                return Optional.of(new FakeLeg(target, LegKind.CLIENT));
+            }
+        };
+        return new B2bua(properties, List.of(sip, clients), Optional.of(media), scheduler, Clock.systemUTC(), meters);
     }
 
     @AfterEach
@@ -387,10 +412,64 @@ class BridgedCallFlowTest {
     }
 
     @Test
-    void attendedTransferIsRefusedWith501AndTheCallGoesOn() {
+    void attendedTransferCallsTheTargetWithTheDialogToReplaceAndSwapsLikeABlindOne() {
+        String callId = answeredCall();
+        callee.listener()
+                .onTransferRequested(
+                        callee, "sip:+442079990000@pbx.test", Optional.of("other@pbx.test;to-tag=1;from-tag=2"));
+        await().until(() -> transferTarget.lastCommand().equals("start <no offer>"));
+        assertThat(replacing).isEqualTo("other@pbx.test;to-tag=1;from-tag=2");
+        assertThat(lastEvent(CallEvent.TransferRequested.class).replaces())
+                .contains("other@pbx.test;to-tag=1;from-tag=2");
+
+        transferTarget.listener().onAnswered(transferTarget, "offer-C");
+        await().until(() -> caller.lastCommand().equals("updateMedia broker(B->A):offer-C"));
+        await().until(() -> callee.lastCommand().equals("hangUp normal"));
+        assertThat(callee.commands()).containsSubsequence("transferOutcome 200", "hangUp normal");
+        caller.listener().onMediaAnswer(caller, "answer-A");
+        await().until(() -> transferTarget.lastCommand().equals("answerMediaUpdate broker(A->B):answer-A"));
+        assertThat(lastEvent(CallEvent.Transferred.class).target()).isEqualTo("sip:+442079990000@pbx.test");
+        callee.listener().onEnded(callee, EndReason.NORMAL);
+        transferTarget.listener().onEnded(transferTarget, EndReason.NORMAL);
+        await().until(() -> caller.lastCommand().equals("hangUp normal"));
+        assertThat(b2bua.stateOf(callId)).isEmpty();
+        assertNothingLeaked();
+    }
+
+    @Test
+    void attendedTransferToATargetOutsideTheAllowListIsRefusedWith403() {
+        String callId = answeredCall();
+        callee.listener()
+                .onTransferRequested(
+                        callee, "sip:+19005551234@pbx.test", Optional.of("other@pbx.test;to-tag=1;from-tag=2"));
+        await().until(() -> callee.lastCommand().equals("transferOutcome 403"));
+        assertThat(transferTarget.commands()).isEmpty();
+        assertThat(replacing).isNull();
+        hangUpAndCheck(callId);
+    }
+
+    @Test
+    void attendedTransferToATargetKindThatCannotReplaceADialogIsRefusedWith501() {
+        b2bua.addListener(new CallEventListener() {
+            @Override
+            public void onCallEvent(CallEvent event) {
+                if (event instanceof CallEvent.TransferRequested request) {
+                    b2bua.transfer(request.callId(), LegKind.CLIENT, "agent-session-1");
+                }
+            }
+
+            @Override
+            public boolean accepts(String eventType) {
+                return eventType.equals("call.transfer-requested");
+            }
+        });
         String callId = answeredCall();
         callee.listener()
                 .onTransferRequested(callee, "sip:agent@pbx.test", Optional.of("other@pbx.test;to-tag=1;from-tag=2"));
+        await().until(() -> events.stream().anyMatch(CallEvent.TransferFailed.class::isInstance));
+        CallEvent.TransferFailed failed = lastEvent(CallEvent.TransferFailed.class);
+        assertThat(failed.reason().sipStatus()).isEqualTo(501);
+        assertThat(failed.target()).isEqualTo("agent-session-1");
         await().until(() -> callee.lastCommand().equals("transferOutcome 501"));
         assertThat(transferTarget.commands()).isEmpty();
         hangUpAndCheck(callId);

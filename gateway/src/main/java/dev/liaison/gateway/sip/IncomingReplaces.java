@@ -1,0 +1,83 @@
+package dev.liaison.gateway.sip;
+
+import dev.liaison.gateway.call.LegState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ListIterator;
+import javax.sip.Dialog;
+import javax.sip.header.Header;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A new INVITE that carries {@code Replaces} (RFC 3891 3): someone asks to take over one of our dialogs. The gateway
+ * does not hand a dialog over to a new caller (it does not list {@code replaces} in {@code Supported}, so an INVITE
+ * that requires it gets 420 before this), and answers such an INVITE with the status RFC 3891 gives for the case: 400
+ * for a malformed or repeated header, 481 when no dialog of ours matches (or an early dialog we did not initiate), 603
+ * when it has ended, 486 for {@code early-only} against an answered one, and 501 for a live dialog of ours.
+ */
+final class IncomingReplaces {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncomingReplaces.class);
+
+    private IncomingReplaces() {}
+
+    /** Refuses {@code invite} (throws) when it has a {@code Replaces} header; returns when it has none. */
+    static void check(SipContext ctx, Request invite) {
+        List<String> values = new ArrayList<>();
+        ListIterator<?> headers = invite.getHeaders(OutboundInvite.REPLACES);
+        while (headers.hasNext()) {
+            values.add(valueOf((Header) headers.next()));
+        }
+        if (values.isEmpty()) {
+            return;
+        }
+        if (values.size() > 1) {
+            throw SipStatusException.withReason(Response.BAD_REQUEST, "more than one Replaces");
+        }
+        ReplacedDialog asked = ReplacedDialog.parse(values.get(0));
+        SipLeg leg = ctx.legs
+                .find(asked.callId())
+                .orElseThrow(() -> SipStatusException.withReason(
+                        Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no dialog matches Replaces"));
+        throw refusal(leg, asked);
+    }
+
+    /**
+     * Why an INVITE asking to replace {@code leg}'s dialog ({@code asked} has the leg's Call-ID) is refused, in the
+     * order of RFC 3891 3. The tags are the recipient's view: {@code to-tag} is ours, {@code from-tag} the far end's.
+     */
+    private static SipStatusException refusal(SipLeg leg, ReplacedDialog asked) {
+        synchronized (leg) {
+            Dialog dialog = leg.wire().dialog();
+            String remoteTag = dialog == null ? null : dialog.getRemoteTag();
+            LegState state = leg.state();
+            if (!asked.toTag().equals(leg.localTag()) || !asked.fromTag().equals(remoteTag)) {
+                return SipStatusException.withReason(
+                        Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "no dialog matches Replaces");
+            }
+            if (state == LegState.ENDED) {
+                return SipStatusException.withReason(Response.DECLINE, "the dialog to replace has ended");
+            }
+            if (state == LegState.ANSWERED && asked.earlyOnly()) {
+                return SipStatusException.withReason(Response.BUSY_HERE, "the dialog to replace is confirmed");
+            }
+            if (state != LegState.ANSWERED && leg.direction() == SipLeg.Direction.INBOUND) {
+                return SipStatusException.withReason(
+                        Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, "the early dialog to replace is not ours");
+            }
+            LOG.info("Leg {}: an INVITE asks to replace its dialog, refused", leg.id());
+            return SipStatusException.withReason(Response.NOT_IMPLEMENTED, "replacing a dialog is not supported");
+        }
+    }
+
+    private static String valueOf(Header header) {
+        if (header instanceof gov.nist.javax.sip.header.SIPHeader sipHeader) {
+            return sipHeader.getHeaderValue().trim();
+        }
+        String text = header.toString();
+        return text.substring(text.indexOf(':') + 1).trim();
+    }
+}
