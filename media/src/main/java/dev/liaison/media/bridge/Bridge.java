@@ -186,6 +186,7 @@ final class Bridge {
         }
         String brokerAnswer = env.sdp().answer(side(pending.offerer()), pending, next);
         lines = List.copyOf(next);
+        tellClockRates(lines);
         pending = null;
         negotiatedAt = env.clock().instant();
         fromA.update(lines, BridgeSide.A);
@@ -426,6 +427,23 @@ final class Bridge {
             env.metrics().rtcpForwarded();
         } else {
             env.metrics().dropped(RelayDrop.SEND_FAILED);
+        }
+    }
+
+    /** Each leg learns the clock rate of every payload type of the answer, for its jitter and its RTCP reports. */
+    private void tellClockRates(List<NegotiatedLine> negotiated) {
+        for (BridgeSide s : BridgeSide.values()) {
+            MediaLeg leg = side(s).leg();
+            if (leg == null) {
+                continue;
+            }
+            for (NegotiatedLine line : negotiated) {
+                for (RtpMap codec : line.codecs(s)) {
+                    if (codec.payloadType() >= 0 && codec.payloadType() <= 127 && codec.clockRate() > 0) {
+                        leg.clockRate(codec.payloadType(), codec.clockRate());
+                    }
+                }
+            }
         }
     }
 
