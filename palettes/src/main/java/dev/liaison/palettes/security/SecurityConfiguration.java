@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -84,7 +85,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .httpBasic(basic ->
                         basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))
-                .formLogin(form -> form.permitAll())
+                .formLogin(form -> form.loginPage(SecurityPaths.LOGIN).permitAll())
                 .logout(logout -> logout.permitAll())
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
@@ -94,8 +95,30 @@ class SecurityConfiguration {
                         errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .addFilterBefore(new OriginCheckFilter(properties.allowedOrigins(), problems), CsrfFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .addFilterAfter(signInPage(), CsrfFilter.class)
                 .addFilterBefore(new SessionAccountCheckFilter(users), AnonymousAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Spring Security's generated sign-in form at {@code /login}, with the CSRF token as a hidden field. Configured by
+     * hand: the generated page is switched off as soon as an application sets its own entry points, as this one does
+     * for the API. The web UIs will bring their own page.
+     */
+    private static DefaultLoginPageGeneratingFilter signInPage() {
+        DefaultLoginPageGeneratingFilter page = new DefaultLoginPageGeneratingFilter();
+        page.setFormLoginEnabled(true);
+        page.setUsernameParameter("username");
+        page.setPasswordParameter("password");
+        page.setLoginPageUrl(SecurityPaths.LOGIN);
+        page.setAuthenticationUrl(SecurityPaths.LOGIN);
+        page.setFailureUrl(SecurityPaths.LOGIN + "?error");
+        page.setLogoutSuccessUrl(SecurityPaths.LOGIN + "?logout");
+        page.setResolveHiddenInputs(request -> {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            return token == null ? Map.of() : Map.of(token.getParameterName(), token.getToken());
+        });
+        return page;
     }
 
     /**
