@@ -18,6 +18,8 @@ import dev.liaison.media.config.LegFactories;
 import dev.liaison.media.config.MediaBroker;
 import dev.liaison.media.leg.LegEndReason;
 import dev.liaison.media.leg.LegFactory;
+import dev.liaison.palettes.security.UserService;
+import dev.liaison.routes.support.ApiUsers;
 import dev.liaison.routes.support.LiaisonIntegrationTest;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,6 +83,9 @@ class MediaPortThroughCamelIT {
 
     @Autowired
     MediaPort mediaPort;
+
+    @Autowired
+    UserService userService;
 
     @Autowired
     MediaBridges mediaBridges;
@@ -214,6 +219,9 @@ class MediaPortThroughCamelIT {
         HttpResponse<String> scrape = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/prometheus"))
+                                .header(
+                                        "Authorization",
+                                        new ApiUsers(userService).metrics().basic())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(scrape.statusCode()).isEqualTo(200);
