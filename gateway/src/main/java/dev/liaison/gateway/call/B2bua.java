@@ -43,10 +43,23 @@ public class B2bua implements CallRequests, AutoCloseable {
     private final List<CallEventListener> listeners = new CopyOnWriteArrayList<>();
     private final MeterRegistry meters;
     private final Timer setupTimer;
+    private final QualityReporter quality;
     private volatile boolean closed;
+
+    /** With media-quality reports every 5 s ({@link QualityProperties#defaults()}). */
+    public B2bua(
+            CallProperties properties,
+            List<LegProvider> legProviders,
+            Optional<MediaPort> mediaPort,
+            ScheduledExecutorService scheduler,
+            Clock clock,
+            MeterRegistry meters) {
+        this(properties, QualityProperties.defaults(), legProviders, mediaPort, scheduler, clock, meters);
+    }
 
     public B2bua(
             CallProperties properties,
+            QualityProperties qualityProperties,
             List<LegProvider> legProviders,
             Optional<MediaPort> mediaPort,
             ScheduledExecutorService scheduler,
@@ -70,6 +83,17 @@ public class B2bua implements CallRequests, AutoCloseable {
                 .description("Time from a call request to the answer")
                 .publishPercentileHistogram()
                 .register(this.meters);
+        this.quality = new QualityReporter(qualityProperties, scheduler, this.meters);
+    }
+
+    /** One media-quality report on a call now, whatever the interval (for tests). */
+    void reportQualityNow(String callId) {
+        quality.reportNow(find(callId));
+    }
+
+    /** The media-quality reporter (for operations and no-leak assertions: no call watched once all ended). */
+    public QualityReporter qualityReporter() {
+        return quality;
     }
 
     /** Receives every call event from now on; the Camel consumer registers here. */
@@ -233,6 +257,7 @@ public class B2bua implements CallRequests, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        quality.close();
         calls.values().forEach(call -> call.submit(() -> call.hangUp(SHUTDOWN)));
     }
 
@@ -304,6 +329,7 @@ public class B2bua implements CallRequests, AutoCloseable {
             @Override
             public void ended(Call call, EndReason reason) {
                 calls.remove(call.id());
+                quality.forget(call);
                 Counter.builder("liaison.gateway.calls.ended")
                         .description("Calls ended, by reason")
                         .tag("reason", reason.code())
@@ -314,6 +340,7 @@ public class B2bua implements CallRequests, AutoCloseable {
             @Override
             public void answered(Call call, Duration setupTime) {
                 setupTimer.record(setupTime);
+                quality.watch(call);
             }
         };
     }

@@ -135,6 +135,7 @@ final class Call implements LegListener {
             bridge = env.openBridge(id);
         } catch (MediaException e) {
             log.warn("Call {}: no media bridge: {}", id, e.getMessage());
+            created.get().hangUp(NO_MEDIA); // never started: released at once, not left behind
             end(NO_MEDIA, null);
             return;
         }
@@ -144,6 +145,7 @@ final class Call implements LegListener {
             offer = request.sdpOffer().map(sdp -> bridge.offer(BridgeSide.A, caller.kind(), calleeKind, sdp));
         } catch (MediaException e) {
             log.info("Call {}: media refused: {}", id, e.getMessage());
+            created.get().hangUp(MEDIA_REFUSED);
             end(MEDIA_REFUSED, null);
             return;
         }
@@ -585,8 +587,37 @@ final class Call implements LegListener {
         if (side == null || state != CallState.ANSWERED) {
             return;
         }
-        legOf(side.other()).sendDtmf(digit, durationMillis);
+        CallLeg other = legOf(side.other());
+        if (!dtmfInMedia(side.other(), other, digit, durationMillis)) {
+            other.sendDtmf(digit, durationMillis);
+        }
         env.publish(new CallEvent.Dtmf(id, now(), leg.kind(), digit));
+    }
+
+    /**
+     * Towards a phone, a digit goes into the media as RFC 4733 telephone events (what phones and PBXs listen for);
+     * false when there is no bridge or the broker refuses (no telephone-event negotiated), and the leg's own way
+     * (SIP INFO, a client message) is used instead.
+     */
+    private boolean dtmfInMedia(BridgeSide towards, CallLeg other, char digit, int durationMillis) {
+        if (bridge == null || other.kind() != LegKind.SIP) {
+            return false;
+        }
+        try {
+            bridge.sendDtmf(towards, digit, durationMillis);
+            return true;
+        } catch (MediaException e) {
+            log.info("Call {}: DTMF not sent in the media, out of band instead: {}", id, e.getMessage());
+            return false;
+        }
+    }
+
+    /** The bridge and both legs while the call is answered, for {@link QualityReporter}; else null. */
+    synchronized QualityReporter.Target qualityTarget() {
+        if (state != CallState.ANSWERED || bridge == null || callee == null) {
+            return null;
+        }
+        return new QualityReporter.Target(bridge, caller, callee);
     }
 
     // ---- ending

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * Without a media port, calls that get connected end with {@code no-media} (503).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CallProperties.class)
+@EnableConfigurationProperties({CallProperties.class, QualityProperties.class})
 public class CallConfiguration {
 
     @Bean
@@ -25,6 +25,7 @@ public class CallConfiguration {
     @Bean
     B2bua b2bua(
             CallProperties properties,
+            QualityProperties quality,
             ObjectProvider<LegProvider> legProviders,
             ObjectProvider<MediaPort> mediaPort,
             CallScheduler gatewayCallScheduler,
@@ -32,6 +33,7 @@ public class CallConfiguration {
             ObjectProvider<MeterRegistry> meters) {
         return new B2bua(
                 properties,
+                quality,
                 legProviders.orderedStream().toList(),
                 Optional.ofNullable(mediaPort.getIfAvailable()),
                 gatewayCallScheduler.executor(),

@@ -64,6 +64,17 @@ public interface CallLeg {
     /** Send a DTMF digit (0-9, *, #, A-D) out of band where the leg supports it (SIP INFO or client message). */
     default void sendDtmf(char digit, int durationMillis) {}
 
+    /**
+     * The media broker's counters of this call, every report interval while it is answered ({@link QualityReporter}):
+     * {@code own} is the broker's leg towards this leg's far end (what the broker received from it and sent to it),
+     * {@code peer} the leg towards the other side, of kind {@code peerKind}. A client leg tells its browser (a
+     * {@code quality} message, {@code source: "broker"}); legs that cannot carry it ignore it.
+     */
+    default void reportMediaQuality(
+            dev.liaison.gateway.media.LegMediaStatistics own,
+            LegKind peerKind,
+            dev.liaison.gateway.media.LegMediaStatistics peer) {}
+
     /** The listener that receives this leg's events; set once by the {@code Call} that owns the leg. */
     void setListener(LegListener listener);
 

@@ -1,6 +1,7 @@
 package dev.liaison.gateway.media;
 
 import dev.liaison.gateway.call.LegKind;
+import java.util.Optional;
 
 /**
  * The media broker's bridge for one call. It terminates each leg's media and rewrites SDP so that each side sees the
@@ -23,6 +24,31 @@ public interface MediaBridge extends AutoCloseable {
      * offering leg.
      */
     String answer(BridgeSide side, LegKind from, String sdpAnswer);
+
+    /**
+     * Sends one DTMF digit inside the media towards {@code side}: RFC 4733 telephone events in the RTP stream the
+     * broker sends that leg, with the telephone-event payload type it negotiated. Returns at once (the packets follow
+     * in real time, digits in the order asked).
+     *
+     * @param side the leg that receives the digit
+     * @param digit 0-9, *, #, A-D
+     * @param durationMillis how long the key is held, 40 to 5000 ms
+     * @throws MediaException when the broker cannot (that leg negotiated no telephone-event, it receives no audio now,
+     *     or this bridge cannot generate DTMF): the caller sends the digit another way
+     */
+    default void sendDtmf(BridgeSide side, char digit, int durationMillis) {
+        throw new MediaException("this media bridge does not generate DTMF");
+    }
+
+    /**
+     * The broker's counters of both legs now (packets, bytes, loss, jitter, round-trip time); empty when this bridge
+     * has none to give.
+     *
+     * @throws MediaException when the broker could not be asked
+     */
+    default Optional<MediaStatistics> statistics() {
+        return Optional.empty();
+    }
 
     /** Release the broker's ports and state for this call. Idempotent. */
     @Override

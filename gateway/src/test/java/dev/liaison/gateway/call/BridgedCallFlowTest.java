@@ -247,7 +247,9 @@ class BridgedCallFlowTest {
         String callId = callFromBrowser(Optional.of("refuse-this"));
         b2bua.connect(callId, LegKind.SIP, "sip:+442071234567@pbx.test");
         await().until(() -> caller.lastCommand().equals("hangUp media"));
-        assertThat(callee.commands()).isEmpty();
+        assertThat(callee.commands())
+                .as("never started, hung up so the leg is released (a SIP leg in NEW leaves its registry)")
+                .containsExactly("hangUp media");
         assertNothingLeaked();
     }
 

@@ -13,6 +13,7 @@ public final class FakeLeg implements CallLeg {
     private volatile LegListener listener;
     private volatile LegState state = LegState.NEW;
     private volatile boolean takesEarlyOffers;
+    private final List<String> qualityReports = new CopyOnWriteArrayList<>();
 
     public FakeLeg(String id, LegKind kind) {
         this.id = id;
@@ -118,6 +119,20 @@ public final class FakeLeg implements CallLeg {
     @Override
     public void reportTransferOutcome(int sipStatus, String reasonPhrase) {
         commands.add("transferOutcome " + sipStatus);
+    }
+
+    /** Media-quality reports as {@code own:<received>/<sent> <peerKind>:<received>/<sent>}. */
+    public List<String> qualityReports() {
+        return qualityReports;
+    }
+
+    @Override
+    public void reportMediaQuality(
+            dev.liaison.gateway.media.LegMediaStatistics own,
+            LegKind peerKind,
+            dev.liaison.gateway.media.LegMediaStatistics peer) {
+        qualityReports.add("own:" + own.packetsReceived() + "/" + own.packetsSent() + " " + peerKind + ":"
+                + peer.packetsReceived() + "/" + peer.packetsSent());
     }
 
     @Override

@@ -41,7 +41,8 @@ final class Bridge {
             BrokerSdp sdp,
             Clock clock,
             BridgeMetrics metrics,
-            TranscoderMetrics transcoderMetrics) {}
+            TranscoderMetrics transcoderMetrics,
+            DtmfTimer dtmfTimer) {}
 
     final String id;
     final String callId;
@@ -51,6 +52,8 @@ final class Bridge {
     private final Side b = new Side(BridgeSide.B);
     private final Relay fromA;
     private final Relay fromB;
+    private final DtmfPlayer dtmfToA;
+    private final DtmfPlayer dtmfToB;
     private final AtomicBoolean closed = new AtomicBoolean();
     private PendingOffer pending;
     private volatile List<NegotiatedLine> lines = List.of();
@@ -63,6 +66,29 @@ final class Bridge {
         this.onEnd = onEnd;
         this.fromA = new Relay(b::leg, b::ssrc, env.metrics(), env.transcoderMetrics(), env.clock());
         this.fromB = new Relay(a::leg, a::ssrc, env.metrics(), env.transcoderMetrics(), env.clock());
+        this.dtmfToA = new DtmfPlayer(id, BridgeSide.A, fromB, env.dtmfTimer(), env.metrics());
+        this.dtmfToB = new DtmfPlayer(id, BridgeSide.B, fromA, env.dtmfTimer(), env.metrics());
+    }
+
+    /** Queues one DTMF digit as RFC 4733 events towards {@code side}; see {@link DtmfPlayer#play}. */
+    void dtmf(BridgeSide side, char digit, int durationMillis) {
+        ensureOpen();
+        (side == BridgeSide.A ? dtmfToA : dtmfToB).play(digit, durationMillis);
+    }
+
+    /** Digits waiting or playing towards {@code side} (for tests). */
+    int dtmfPending(BridgeSide side) {
+        return (side == BridgeSide.A ? dtmfToA : dtmfToB).pending();
+    }
+
+    /** Both legs' counters now. */
+    BridgeStatistics statistics() {
+        return new BridgeStatistics(id, callId, statistics(a), statistics(b));
+    }
+
+    private static dev.liaison.media.leg.LegStatistics statistics(Side side) {
+        MediaLeg leg = side.leg();
+        return leg == null ? BridgeStatistics.NO_LEG : leg.statistics();
     }
 
     synchronized String offer(BridgeSide side, LegProfile from, LegProfile to, String text) {
@@ -160,6 +186,7 @@ final class Bridge {
         }
         String brokerAnswer = env.sdp().answer(side(pending.offerer()), pending, next);
         lines = List.copyOf(next);
+        tellClockRates(lines);
         pending = null;
         negotiatedAt = env.clock().instant();
         fromA.update(lines, BridgeSide.A);
@@ -179,6 +206,8 @@ final class Bridge {
         }
         fromA.close();
         fromB.close();
+        dtmfToA.close();
+        dtmfToB.close();
         closeLeg(a.leg());
         closeLeg(b.leg());
         return true;
@@ -398,6 +427,23 @@ final class Bridge {
             env.metrics().rtcpForwarded();
         } else {
             env.metrics().dropped(RelayDrop.SEND_FAILED);
+        }
+    }
+
+    /** Each leg learns the clock rate of every payload type of the answer, for its jitter and its RTCP reports. */
+    private void tellClockRates(List<NegotiatedLine> negotiated) {
+        for (BridgeSide s : BridgeSide.values()) {
+            MediaLeg leg = side(s).leg();
+            if (leg == null) {
+                continue;
+            }
+            for (NegotiatedLine line : negotiated) {
+                for (RtpMap codec : line.codecs(s)) {
+                    if (codec.payloadType() >= 0 && codec.payloadType() <= 127 && codec.clockRate() > 0) {
+                        leg.clockRate(codec.payloadType(), codec.clockRate());
+                    }
+                }
+            }
         }
     }
 

@@ -15,10 +15,14 @@ final class BridgeMetrics {
     static final String DROPPED = "liaison.media.bridge.dropped";
     static final String RTCP_FORWARDED = "liaison.media.bridge.rtcp.forwarded";
     static final String ENDED = "liaison.media.bridge.ended";
+    static final String DTMF_PACKETS = "liaison.media.bridge.dtmf.packets";
+    static final String DTMF_DIGITS = "liaison.media.bridge.dtmf.digits";
 
     private final Counter passThrough;
     private final Counter transcoded;
     private final Counter rtcpForwarded;
+    private final Counter dtmfPackets;
+    private final Map<DtmfOutcome, Counter> dtmfDigits = new EnumMap<>(DtmfOutcome.class);
     private final Map<RelayDrop, Counter> drops = new EnumMap<>(RelayDrop.class);
     private final Map<LegEndReason, Counter> endings = new EnumMap<>(LegEndReason.class);
 
@@ -27,6 +31,17 @@ final class BridgeMetrics {
         passThrough = registry.counter(RELAYED, "mode", "pass-through");
         transcoded = registry.counter(RELAYED, "mode", "transcode");
         rtcpForwarded = registry.counter(RTCP_FORWARDED);
+        dtmfPackets = Counter.builder(DTMF_PACKETS)
+                .description("RFC 4733 telephone-event packets the bridges generated and sent")
+                .register(registry);
+        for (DtmfOutcome outcome : DtmfOutcome.values()) {
+            dtmfDigits.put(
+                    outcome,
+                    Counter.builder(DTMF_DIGITS)
+                            .description("DTMF digits asked of the bridges, by outcome")
+                            .tag("outcome", outcome.tag())
+                            .register(registry));
+        }
         for (RelayDrop reason : RelayDrop.values()) {
             drops.put(reason, registry.counter(DROPPED, "reason", reason.name()));
         }
@@ -45,6 +60,14 @@ final class BridgeMetrics {
 
     void rtcpForwarded() {
         rtcpForwarded.increment();
+    }
+
+    void generated() {
+        dtmfPackets.increment();
+    }
+
+    void dtmf(DtmfOutcome outcome) {
+        dtmfDigits.get(outcome).increment();
     }
 
     void ended(LegEndReason reason) {

@@ -25,7 +25,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Meters: {@code liaison.media.bridge.open} (gauge), {@code liaison.media.bridge.relayed{mode}}
  * ({@code pass-through}, {@code transcode}), {@code liaison.media.bridge.dropped{reason}},
- * {@code liaison.media.bridge.rtcp.forwarded}, {@code liaison.media.bridge.ended{reason}}.
+ * {@code liaison.media.bridge.rtcp.forwarded}, {@code liaison.media.bridge.ended{reason}},
+ * {@code liaison.media.bridge.dtmf.packets} (generated telephone-event packets sent),
+ * {@code liaison.media.bridge.dtmf.digits{outcome}} ({@code played}, {@code refused}, {@code cut}).
+ *
+ * <p>DTMF ({@link #dtmf}) is generated as RFC 4733 telephone events in the RTP stream towards one side, with the
+ * telephone-event payload type and clock that side negotiated, spaced in real time by the {@link DtmfTimer}.
  */
 public final class Bridges implements MediaBridges {
     private static final Logger log = LoggerFactory.getLogger(Bridges.class);
@@ -37,18 +42,33 @@ public final class Bridges implements MediaBridges {
     private final Clock clock;
     private final BridgeMetrics metrics;
     private final Bridge.Environment environment;
+    private final boolean dtmfAvailable;
 
     public Bridges(LegFactory legs, BridgeSettings settings, MeterRegistry registry, BridgeEndListener endListener) {
         this(legs, settings, registry, endListener, Clock.systemUTC());
     }
 
-    /** @param clock the time of {@link #sweepInactive()} and of the relay's timestamps; the legs' clock too */
+    /** Without a DTMF timer: {@link #dtmf} is refused with {@code UNAVAILABLE}. */
     public Bridges(
             LegFactory legs,
             BridgeSettings settings,
             MeterRegistry registry,
             BridgeEndListener endListener,
             Clock clock) {
+        this(legs, settings, registry, endListener, clock, null);
+    }
+
+    /**
+     * @param clock the time of {@link #sweepInactive()} and of the relay's timestamps; the legs' clock too
+     * @param dtmfTimer spaces the packets of generated DTMF events (the broker's scheduler); null: no DTMF
+     */
+    public Bridges(
+            LegFactory legs,
+            BridgeSettings settings,
+            MeterRegistry registry,
+            BridgeEndListener endListener,
+            Clock clock,
+            DtmfTimer dtmfTimer) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.endListener = Objects.requireNonNull(endListener, "endListener");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -59,7 +79,13 @@ public final class Bridges implements MediaBridges {
                 new BrokerSdp(settings),
                 clock,
                 metrics,
-                new TranscoderMetrics(registry));
+                new TranscoderMetrics(registry),
+                dtmfTimer == null ? Bridges::noTimer : dtmfTimer);
+        this.dtmfAvailable = dtmfTimer != null;
+    }
+
+    private static DtmfTimer.Scheduled noTimer(long delayMillis, Runnable task) {
+        throw new MediaRefusedException(Reason.UNAVAILABLE, "this broker has no DTMF timer");
     }
 
     @Override
@@ -91,6 +117,20 @@ public final class Bridges implements MediaBridges {
     public String answer(String bridgeId, BridgeSide side, LegProfile from, String sdpAnswer) {
         return bridge(bridgeId)
                 .answer(Objects.requireNonNull(side, "side"), Objects.requireNonNull(from, "from"), sdpAnswer);
+    }
+
+    @Override
+    public void dtmf(String bridgeId, BridgeSide side, char digit, int durationMillis) {
+        Bridge bridge = bridge(bridgeId);
+        if (!dtmfAvailable) {
+            throw new MediaRefusedException(Reason.UNAVAILABLE, "this broker has no DTMF timer");
+        }
+        bridge.dtmf(Objects.requireNonNull(side, "side"), digit, durationMillis);
+    }
+
+    @Override
+    public BridgeStatistics statistics(String bridgeId) {
+        return bridge(bridgeId).statistics();
     }
 
     @Override
@@ -130,6 +170,11 @@ public final class Bridges implements MediaBridges {
     /** The ids of the bridges open now. */
     List<String> openIds() {
         return List.copyOf(bridges.keySet());
+    }
+
+    /** DTMF digits waiting or playing towards a side of a bridge (for tests). */
+    int dtmfPending(String bridgeId, BridgeSide side) {
+        return bridge(bridgeId).dtmfPending(side);
     }
 
     /** The media sections negotiated on a bridge so far (for tests and diagnostics). */

@@ -31,6 +31,29 @@ public interface MediaBridges {
      */
     String answer(String bridgeId, BridgeSide side, LegProfile from, String sdpAnswer);
 
+    /**
+     * Sends one DTMF digit into the RTP stream towards {@code side}, as RFC 4733 telephone events with the
+     * telephone-event payload type that side negotiated: one timestamp for the event, the marker on its first packet,
+     * an update every 50 ms, the end packet three times. Returns at once; the packets go out in real time, and digits
+     * asked for while one plays follow it in order (50 ms apart).
+     *
+     * @param side the side that receives the digit
+     * @param digit 0-9, *, #, A-D
+     * @param durationMillis how long the key is held, 40 to 5000 ms
+     * @throws MediaRefusedException {@code NO_TELEPHONE_EVENT} when that side negotiated no telephone-event (the caller
+     *     sends the digit another way), {@code MEDIA_NOT_FLOWING} when it receives no audio now (no answer yet, on
+     *     hold, leg not connected), {@code UNKNOWN_BRIDGE}, or {@code UNAVAILABLE} when too many digits wait
+     * @throws IllegalArgumentException for another digit or a duration out of range
+     */
+    void dtmf(String bridgeId, BridgeSide side, char digit, int durationMillis);
+
+    /**
+     * The counters of the bridge's two legs now (packets, bytes, loss, jitter, round-trip time; -1 where unknown).
+     *
+     * @throws MediaRefusedException {@code UNKNOWN_BRIDGE}
+     */
+    BridgeStatistics statistics(String bridgeId);
+
     /** Releases the bridge's legs and ports. Idempotent; unknown ids are ignored. */
     void close(String bridgeId);
 

@@ -1,6 +1,9 @@
 package dev.liaison.media.bridge;
 
-/** The broker cannot use an SDP or open a bridge; the gateway turns it into SIP 488/503 or JSON {@code media}. */
+/**
+ * The broker cannot use an SDP, open a bridge or send DTMF on it; the gateway turns it into SIP 488/503 or JSON
+ * {@code media}, or (DTMF) falls back to sending the digit out of band.
+ */
 public class MediaRefusedException extends RuntimeException {
 
     /** Why, as a stable code. */
@@ -16,7 +19,11 @@ public class MediaRefusedException extends RuntimeException {
         /** An answer came with no offer pending, or from the side that offered. */
         UNEXPECTED_ANSWER,
         /** An offer came while the other side's offer still waits for its answer (glare: SIP 491). */
-        OFFER_PENDING
+        OFFER_PENDING,
+        /** DTMF towards a side that negotiated no telephone-event (RFC 4733) on its audio section. */
+        NO_TELEPHONE_EVENT,
+        /** DTMF towards a side that receives no audio now: no answer yet, on hold, or its leg not connected. */
+        MEDIA_NOT_FLOWING
     }
 
     private final Reason reason;

@@ -23,6 +23,8 @@ final class OutboundStream {
     private long timestampOffset;
     private long lastInTimestamp;
     private boolean anyInput;
+    private long lastEventTimestamp;
+    private Instant lastEventAt;
 
     OutboundStream(long ssrc) {
         this.ssrc = ssrc;
@@ -61,6 +63,38 @@ final class OutboundStream {
         source = -1;
         lastSequence = (lastSequence + 1) & 0xFFFF;
         return lastSequence;
+    }
+
+    /**
+     * The sequence number of a packet the broker adds to the stream (a generated DTMF event) without disturbing the
+     * source passed through: its later packets are numbered one further on, their timestamps stay as they are.
+     */
+    int insertSequence() {
+        lastSequence = (lastSequence + 1) & 0xFFFF;
+        sequenceOffset = (sequenceOffset + 1) & 0xFFFF;
+        return lastSequence;
+    }
+
+    /**
+     * The timestamp of a generated event starting now (a DTMF key press): where the timeline is, the last packet's or
+     * the last event's timestamp plus the time since it at {@code clockRate}, so that it lines up with the audio around
+     * it and each event has its own timestamp.
+     */
+    long startEvent(int clockRate, Instant now) {
+        long timestamp = lastTimestamp;
+        Instant since = lastSent;
+        if (lastEventAt != null && (since == null || lastEventAt.isAfter(since))) {
+            timestamp = lastEventTimestamp;
+            since = lastEventAt;
+        }
+        if (since != null) {
+            long elapsedMillis =
+                    Math.max(0, Math.min(60_000, Duration.between(since, now).toMillis()));
+            timestamp = (timestamp + elapsedMillis * clockRate / 1000) & 0xFFFFFFFFL;
+        }
+        lastEventTimestamp = timestamp;
+        lastEventAt = now;
+        return timestamp;
     }
 
     /**

@@ -33,7 +33,15 @@ final class Relay {
     private final Object lock = new Object();
     private final Map<Integer, OutboundStream> streams = new HashMap<>();
     private volatile Route[] routes;
+    private volatile EventTarget eventTarget;
     private volatile boolean closed;
+
+    /**
+     * Where generated DTMF goes on the target leg: the first accepted audio section, the target side's telephone-event
+     * (at the clock of its audio codec when it has one there; payload type -1 when it negotiated none), and whether
+     * that side receives now.
+     */
+    record EventTarget(int line, int payloadType, int clockRate, boolean receives) {}
 
     /**
      * @param target the leg packets go out on (opened lazily, so asked for each packet)
@@ -68,9 +76,82 @@ final class Relay {
                 next[pt] = route(line, from, to, codec);
             }
         }
+        EventTarget event = null;
+        for (NegotiatedLine line : lines) {
+            if (line.accepted() && line.media().equals("audio")) {
+                RtpMap plan = line.plan(to);
+                boolean receives = NegotiatedLine.receives(line.direction(to));
+                event = Codecs.event(line.codecs(to), plan.clockRate())
+                        .map(e -> new EventTarget(line.index(), e.payloadType(), e.clockRate(), receives))
+                        .orElse(new EventTarget(line.index(), -1, plan.clockRate(), receives));
+                break;
+            }
+        }
         synchronized (lock) {
             routes = next;
+            eventTarget = event;
         }
+    }
+
+    /** The telephone event of the target side's audio; null before an answer or without accepted audio. */
+    EventTarget eventTarget() {
+        return eventTarget;
+    }
+
+    /** Whether the target leg can send now. */
+    boolean targetReady() {
+        MediaLeg leg = target.get();
+        return !closed && leg != null && leg.ready();
+    }
+
+    /** The timestamp of an event starting now in the target's stream (see {@link OutboundStream#startEvent}). */
+    long startEvent(EventTarget target) {
+        synchronized (lock) {
+            return stream(target.line()).startEvent(target.clockRate(), clock.instant());
+        }
+    }
+
+    /**
+     * Sends one packet the broker made (a DTMF event) on the target leg, in the stream of {@code target}'s section:
+     * the broker's SSRC and the next sequence number, the given timestamp. False (counted) when the bridge closed,
+     * the target changed its telephone event since, it does not receive, or its leg cannot send.
+     */
+    boolean sendGenerated(EventTarget target, boolean marker, long timestamp, byte[] payload) {
+        if (closed) {
+            metrics.dropped(RelayDrop.CLOSED);
+            return false;
+        }
+        EventTarget current = eventTarget;
+        if (current == null || current.payloadType() != target.payloadType() || current.line() != target.line()) {
+            metrics.dropped(RelayDrop.NOT_NEGOTIATED);
+            return false;
+        }
+        if (!current.receives()) {
+            metrics.dropped(RelayDrop.ON_HOLD);
+            return false;
+        }
+        MediaLeg leg = this.target.get();
+        if (leg == null || !leg.ready()) {
+            metrics.dropped(RelayDrop.LEG_NOT_READY);
+            return false;
+        }
+        byte[] packet;
+        synchronized (lock) {
+            OutboundStream stream = stream(target.line());
+            packet = RtpHeader.build(
+                    target.payloadType(), marker, stream.insertSequence(), timestamp, stream.ssrc, payload);
+        }
+        if (leg.sendRtp(packet, packet.length)) {
+            metrics.generated();
+            return true;
+        }
+        metrics.dropped(RelayDrop.SEND_FAILED);
+        return false;
+    }
+
+    /** Under the lock. */
+    private OutboundStream stream(int line) {
+        return streams.computeIfAbsent(line, i -> new OutboundStream(ssrcOfLine.applyAsLong(i)));
     }
 
     private static Route route(NegotiatedLine line, BridgeSide from, BridgeSide to, RtpMap codec) {
@@ -132,8 +213,7 @@ final class Relay {
             if (routes != current) {
                 out = null; // renegotiated meanwhile: the next packet takes the new routes
             } else {
-                OutboundStream stream = streams.computeIfAbsent(
-                        route.line().index(), i -> new OutboundStream(ssrcOfLine.applyAsLong(i)));
+                OutboundStream stream = stream(route.line().index());
                 out = route.relay(header, packet, stream, clock.instant(), transcoderMetrics);
             }
         }

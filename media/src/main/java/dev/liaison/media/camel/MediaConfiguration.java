@@ -17,9 +17,9 @@ public class MediaConfiguration implements Cloneable {
 
     /**
      * Producer: the operation to carry out when the {@code LiaisonMediaOperation} header is absent: open, offer,
-     * answer or close. No default: without it the header is required.
+     * answer, dtmf, statistics or close. No default: without it the header is required.
      */
-    @UriParam(label = "producer", enums = "open,offer,answer,close")
+    @UriParam(label = "producer", enums = "open,offer,answer,dtmf,statistics,close")
     private String operation;
 
     public String getChannel() {

@@ -7,14 +7,14 @@ public final class MediaConstants {
 
     @Metadata(
             label = "producer",
-            description = "media:bridge: the operation, open, offer, answer or close. Overrides the endpoint's"
-                    + " operation option.",
+            description = "media:bridge: the operation, open, offer, answer, dtmf, statistics or close. Overrides the"
+                    + " endpoint's operation option.",
             javaType = "String")
     public static final String OPERATION = "LiaisonMediaOperation";
 
     @Metadata(
-            description = "The bridge: set by open (also the body after open), required by offer, answer and close;"
-                    + " on a bridge.ended event, the bridge that ended.",
+            description = "The bridge: set by open (also the body after open), required by offer, answer, dtmf,"
+                    + " statistics and close; on a bridge.ended event, the bridge that ended.",
             javaType = "String")
     public static final String BRIDGE_ID = "LiaisonMediaBridgeId";
 
@@ -25,7 +25,8 @@ public final class MediaConstants {
 
     @Metadata(
             label = "producer",
-            description = "offer and answer: the side the SDP comes from, A (the caller) or B (the callee).",
+            description = "offer and answer: the side the SDP comes from, A (the caller) or B (the callee). dtmf: the"
+                    + " side the digit is sent to.",
             javaType = "dev.liaison.media.bridge.BridgeSide")
     public static final String SIDE = "LiaisonMediaSide";
 
@@ -42,9 +43,26 @@ public final class MediaConstants {
     public static final String TO_PROFILE = "LiaisonMediaToProfile";
 
     @Metadata(
+            label = "producer",
+            description = "dtmf: the digit, one of 0-9, *, #, A-D (required).",
+            javaType = "String")
+    public static final String DTMF_DIGIT = "LiaisonMediaDtmfDigit";
+
+    @Metadata(
+            label = "producer",
+            description = "dtmf: how long the key is held, in milliseconds, 40 to 5000.",
+            defaultValue = "100",
+            javaType = "Integer")
+    public static final String DTMF_DURATION = "LiaisonMediaDtmfDuration";
+
+    /** The duration of a digit when {@link #DTMF_DURATION} is absent. */
+    public static final int DEFAULT_DTMF_DURATION = 100;
+
+    @Metadata(
             description = "When the broker refused (the exchange fails with MediaRefusedException): MALFORMED_SDP,"
-                    + " NO_COMMON_CODEC, UNAVAILABLE, UNKNOWN_BRIDGE or UNEXPECTED_ANSWER. On a bridge.ended event:"
-                    + " consent-expired, dtls-failed, inactivity or transport-failed.",
+                    + " NO_COMMON_CODEC, UNAVAILABLE, UNKNOWN_BRIDGE, UNEXPECTED_ANSWER, OFFER_PENDING, and for dtmf"
+                    + " NO_TELEPHONE_EVENT or MEDIA_NOT_FLOWING. On a bridge.ended event: consent-expired,"
+                    + " dtls-failed, inactivity or transport-failed.",
             javaType = "String")
     public static final String REASON = "LiaisonMediaReason";
 

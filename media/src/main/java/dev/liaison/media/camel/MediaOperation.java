@@ -10,6 +10,13 @@ public enum MediaOperation {
     OFFER,
     /** The SDP answer (body) of {@code LiaisonMediaSide}; the body becomes the broker's answer to the offerer. */
     ANSWER,
+    /**
+     * One DTMF digit ({@code LiaisonMediaDtmfDigit}, held {@code LiaisonMediaDtmfDuration} ms) as RFC 4733 telephone
+     * events into the RTP stream towards {@code LiaisonMediaSide}; returns at once, the packets follow in real time.
+     */
+    DTMF,
+    /** The counters of the bridge's two legs: the body becomes a {@link dev.liaison.media.bridge.BridgeStatistics}. */
+    STATISTICS,
     /** Release the bridge's legs and ports; idempotent. */
     CLOSE;
 
@@ -18,7 +25,7 @@ public enum MediaOperation {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "Unknown media operation '" + value + "'; expected open, offer, answer or close");
+                    "Unknown media operation '" + value + "'; expected open, offer, answer, dtmf, statistics or close");
         }
     }
 }

@@ -12,7 +12,8 @@ import org.apache.camel.support.DefaultProducer;
 
 /**
  * Carries out the bridge operation named by {@code LiaisonMediaOperation} (or the endpoint's {@code operation}
- * option). SDP travels in the body: an offer or answer in, the broker's own out. A refusal fails the exchange with
+ * option). SDP travels in the body: an offer or answer in, the broker's own out; {@code statistics} puts a
+ * {@link dev.liaison.media.bridge.BridgeStatistics} in the body; {@code dtmf} leaves the body alone. A refusal fails the exchange with
  * {@link MediaRefusedException} and puts its reason in {@code LiaisonMediaReason}; a missing or bad header fails it
  * with {@link IllegalArgumentException}.
  */
@@ -57,6 +58,13 @@ public class MediaProducer extends DefaultProducer {
                             side(message),
                             profile(message, MediaConstants.FROM_PROFILE),
                             sdp(message)));
+                case DTMF ->
+                    bridges.dtmf(
+                            required(message, MediaConstants.BRIDGE_ID),
+                            side(message),
+                            digit(message),
+                            duration(message));
+                case STATISTICS -> message.setBody(bridges.statistics(required(message, MediaConstants.BRIDGE_ID)));
                 case CLOSE -> bridges.close(required(message, MediaConstants.BRIDGE_ID));
             }
         } catch (MediaRefusedException e) {
@@ -74,6 +82,42 @@ public class MediaProducer extends DefaultProducer {
             throw new IllegalArgumentException("The " + header + " header is required");
         }
         return value;
+    }
+
+    private static char digit(Message message) {
+        String digit = required(message, MediaConstants.DTMF_DIGIT).trim();
+        if (digit.length() != 1 || "0123456789*#ABCDabcd".indexOf(digit.charAt(0)) < 0) {
+            throw new IllegalArgumentException("The " + MediaConstants.DTMF_DIGIT
+                    + " header must be one of 0-9, *, #, A-D, got '" + shorten(digit) + "'");
+        }
+        return digit.charAt(0);
+    }
+
+    private static int duration(Message message) {
+        Object value = message.getHeader(MediaConstants.DTMF_DURATION);
+        if (value == null) {
+            return MediaConstants.DEFAULT_DTMF_DURATION;
+        }
+        Integer duration = value instanceof Number n
+                ? Integer.valueOf(n.intValue())
+                : parseInt(value.toString().trim());
+        if (duration == null || duration < 40 || duration > 5000) {
+            throw new IllegalArgumentException("The " + MediaConstants.DTMF_DURATION
+                    + " header must be 40 to 5000 (milliseconds), got '" + shorten(value.toString()) + "'");
+        }
+        return duration;
+    }
+
+    private static Integer parseInt(String text) {
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 20 ? text.substring(0, 20) + "..." : text;
     }
 
     private static String sdp(Message message) {

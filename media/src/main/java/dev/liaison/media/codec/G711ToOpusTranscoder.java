@@ -4,28 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Phone to browser: PCMU/PCMA 8 kHz to Opus 48 kHz in 20 ms frames, whatever the phone's packet time. A short loss
- * (up to {@value #MAX_GAP_SAMPLES} samples) is filled with silence so the Opus timeline stays continuous; a longer one
- * restarts the timeline at the new timestamp.
+ * Phone to browser: PCMU/PCMA 8 kHz to Opus in 20 ms frames, whatever the phone's packet time. The 8 kHz samples go to
+ * the Opus encoder as they are ({@link OpusCodec} at {@value OpusCodec#NARROWBAND_RATE} Hz codes narrowband Opus), so
+ * nothing is upsampled; timestamps run on the 48 kHz Opus clock. A short loss (up to {@value #MAX_GAP_SAMPLES}
+ * samples) is filled with silence so the Opus timeline stays continuous; a longer one restarts the timeline at the new
+ * timestamp.
  */
 public final class G711ToOpusTranscoder {
     static final int MAX_GAP_SAMPLES = 800;
     private static final String DIRECTION = "g711-to-opus";
     private static final int FACTOR = Downsampler48To8.FACTOR;
 
-    private final OpusCodec opus = new OpusCodec();
-    private final Upsampler8To48 upsampler = new Upsampler8To48();
+    private final OpusCodec opus = new OpusCodec(OpusCodec.NARROWBAND_RATE);
+    private final int frame = opus.encodeFrameSamples();
     private final SequenceTracker sequence = new SequenceTracker();
     private final G711 law;
     private final int outputPayloadType;
     private final TranscoderMetrics metrics;
     private final long outTimestampBase;
-    private final short[] pending = new short[OpusCodec.FRAME_SAMPLES * 8];
+    private final short[] pending = new short[frame * 8];
     private int pendingCount;
     private int outSequence;
     private long inTimestampBase = -1;
     private long nextInTimestamp = -1;
-    private long pendingStart48;
+    /** Where the first pending sample lies on the input's 8 kHz timeline, from its first packet. */
+    private long pendingStart8;
 
     public G711ToOpusTranscoder(
             G711 law, int outputPayloadType, int firstSequence, long timestampBase, TranscoderMetrics metrics) {
@@ -51,39 +54,42 @@ public final class G711ToOpusTranscoder {
         }
         long gap = (in.timestamp() - nextInTimestamp) & 0xFFFFFFFFL;
         if (gap > 0 && gap <= MAX_GAP_SAMPLES) {
-            append(upsampler.process(new short[(int) gap]));
+            append(new short[(int) gap]);
             metrics.concealed(DIRECTION);
         } else if (gap != 0) {
             pendingCount = 0; // too long a gap, or a jump back: restart the timeline here
-            pendingStart48 = ((in.timestamp() - inTimestampBase) & 0xFFFFFFFFL) * FACTOR;
+            pendingStart8 = (in.timestamp() - inTimestampBase) & 0xFFFFFFFFL;
         }
-        append(upsampler.process(law.decode(in.payload())));
+        append(law.decode(in.payload()));
         nextInTimestamp = (in.timestamp() + in.payload().length) & 0xFFFFFFFFL;
 
-        List<AudioPacket> out = new ArrayList<>();
-        while (pendingCount >= OpusCodec.FRAME_SAMPLES) {
-            short[] frame = java.util.Arrays.copyOf(pending, OpusCodec.FRAME_SAMPLES);
-            System.arraycopy(pending, OpusCodec.FRAME_SAMPLES, pending, 0, pendingCount - OpusCodec.FRAME_SAMPLES);
-            pendingCount -= OpusCodec.FRAME_SAMPLES;
+        List<AudioPacket> out = new ArrayList<>(1);
+        int taken = 0;
+        while (pendingCount - taken >= frame) {
             try {
                 out.add(new AudioPacket(
                         outputPayloadType,
                         outSequence++,
-                        outTimestampBase + pendingStart48,
+                        outTimestampBase + pendingStart8 * FACTOR,
                         false,
-                        opus.encode(frame)));
+                        opus.encode(pending, taken)));
             } catch (CodecException e) {
                 metrics.dropped(DIRECTION, TranscodeDrop.UNDECODABLE);
             }
-            pendingStart48 += OpusCodec.FRAME_SAMPLES;
+            taken += frame;
+            pendingStart8 += frame;
+        }
+        if (taken > 0) {
+            System.arraycopy(pending, taken, pending, 0, pendingCount - taken);
+            pendingCount -= taken;
         }
         return out;
     }
 
-    private void append(short[] samples48) {
+    private void append(short[] samples8) {
         int room = pending.length - pendingCount;
-        int n = Math.min(room, samples48.length);
-        System.arraycopy(samples48, 0, pending, pendingCount, n);
+        int n = Math.min(room, samples8.length);
+        System.arraycopy(samples8, 0, pending, pendingCount, n);
         pendingCount += n;
     }
 }

@@ -1,6 +1,6 @@
 package dev.liaison.media.codec;
 
-/** A Kaiser-windowed sinc low-pass FIR, designed once and shared by the 48 kHz <-> 8 kHz resamplers. */
+/** A Kaiser-windowed sinc low-pass FIR, designed once, for the 48 kHz to 8 kHz downsampler. */
 final class LowPassFilter {
     /** Cut-off 3.8 kHz at 48 kHz, Kaiser beta 8 (~80 dB stop band, ~1 kHz transition): 3.3 kHz passes, 4.3 kHz is gone. */
     static final double[] TAPS_48K_TO_8K = design(241, 3800.0 / 48000.0, 8.0);
@@ -21,6 +21,9 @@ final class LowPassFilter {
         }
         for (int n = 0; n < taps; n++) {
             h[n] /= sum; // unity gain at DC
+        }
+        for (int n = 0; n < mid; n++) {
+            h[taps - 1 - n] = h[n]; // exactly symmetric (linear phase), which Downsampler48To8 relies on
         }
         return h;
     }

@@ -2,6 +2,7 @@ package dev.liaison.media.config;
 
 import dev.liaison.media.bridge.BridgeSettings;
 import dev.liaison.media.bridge.Bridges;
+import dev.liaison.media.bridge.DtmfTimer;
 import dev.liaison.media.bridge.MediaBridges;
 import dev.liaison.media.leg.LegFactory;
 import dev.liaison.media.rtp.RtpLegs;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * legs ({@link WebRtcLegs}) on the muxed port, SIP-side legs ({@link RtpLegs}) on the RTP port range, and
  * {@link Bridges} over both. The broker's consent sweep ends WebRTC legs whose consent expired; its inactivity sweep
  * ends bridges silent for longer than {@code liaison.media.inactivity-timeout}; bridges ended on their own are
- * reported on {@code media:events}. The legs ({@link BrokerLegs}) are closed when the broker stops.
+ * reported on {@code media:events}. Generated DTMF is spaced on the broker's scheduled thread. The legs ({@link BrokerLegs}) are closed when the broker stops.
  */
 public class StandardBrokerAssembly implements BrokerAssembly {
 
@@ -57,8 +58,13 @@ public class StandardBrokerAssembly implements BrokerAssembly {
                 properties.sdes().offer() ? Optional.of(properties.sdes().srtpProfile()) : Optional.empty(),
                 properties.inactivityTimeout(),
                 defaults.maxBridges());
-        Bridges bridges =
-                new Bridges(legs, settings, resources.meters(), resources.events()::bridgeEnded, resources.clock());
+        Bridges bridges = new Bridges(
+                legs,
+                settings,
+                resources.meters(),
+                resources.events()::bridgeEnded,
+                resources.clock(),
+                DtmfTimer.on(resources.scheduler()));
         resources.sweeps().onInactivitySweep(now -> bridges.sweepInactive());
         return bridges;
     }

@@ -1,6 +1,7 @@
 package dev.liaison.media.config;
 
 import dev.liaison.media.bridge.BridgeSide;
+import dev.liaison.media.bridge.BridgeStatistics;
 import dev.liaison.media.bridge.LegProfile;
 import dev.liaison.media.bridge.MediaBridges;
 import dev.liaison.media.bridge.MediaRefusedException;
@@ -26,6 +27,16 @@ final class UnavailableBridges implements MediaBridges {
 
     @Override
     public String answer(String bridgeId, BridgeSide side, LegProfile from, String sdpAnswer) {
+        throw unknown(bridgeId);
+    }
+
+    @Override
+    public void dtmf(String bridgeId, BridgeSide side, char digit, int durationMillis) {
+        throw unknown(bridgeId);
+    }
+
+    @Override
+    public BridgeStatistics statistics(String bridgeId) {
         throw unknown(bridgeId);
     }
 

@@ -17,6 +17,7 @@ final class BridgeFixture {
     final FakeLegs legs = new FakeLegs(clock);
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final List<String> endings = new CopyOnWriteArrayList<>();
+    final ManualTimer timer = new ManualTimer(clock);
     final Bridges bridges;
 
     BridgeFixture() {
@@ -25,7 +26,12 @@ final class BridgeFixture {
 
     BridgeFixture(BridgeSettings settings) {
         bridges = new Bridges(
-                legs, settings, registry, (id, call, reason) -> endings.add(id + " " + call + " " + reason), clock);
+                legs,
+                settings,
+                registry,
+                (id, call, reason) -> endings.add(id + " " + call + " " + reason),
+                clock,
+                timer);
     }
 
     static BridgeSettings settings() {
@@ -45,8 +51,9 @@ final class BridgeFixture {
         return registry.get(BridgeMetrics.OPEN).gauge().value();
     }
 
-    /** Nothing open, every leg opened closed. */
+    /** Nothing open, every leg opened closed, no DTMF packet waiting to be sent. */
     void assertNoLeak() {
+        assertThat(timer.waiting()).as("DTMF tasks waiting").isZero();
         assertThat(bridges.openCount()).isZero();
         assertThat(openGauge()).isZero();
         legs.assertAllClosed();

@@ -108,6 +108,11 @@ class BrowserAndPhoneOfferAnswerTest {
                 .isTrue();
         assertThat(audio.planA().encoding()).isEqualTo("opus");
         assertThat(audio.planB().encoding()).isEqualTo("PCMA");
+        assertThat(f.legs.webRtc(0).clockRates)
+                .as("the browser's leg counts jitter and SR timestamps at the negotiated rates")
+                .containsEntry(111, 48_000)
+                .containsEntry(110, 48_000);
+        assertThat(f.legs.rtp(1).clockRates).containsEntry(8, 8000).containsEntry(101, 8000);
         assertThat(Sdps.media(toBrowser, 0).codecs())
                 .extracting(RtpMap::rtpmapValue)
                 .containsExactly("111 opus/48000/2", "110 telephone-event/48000");

@@ -73,6 +73,7 @@ final class FakeLegs implements LegFactory {
         final Clock clock;
         final List<byte[]> rtpSent = new CopyOnWriteArrayList<>();
         final List<byte[]> rtcpSent = new CopyOnWriteArrayList<>();
+        final java.util.Map<Integer, Integer> clockRates = new java.util.concurrent.ConcurrentHashMap<>();
         volatile LegListener listener;
         volatile boolean ready = true;
         volatile boolean closed;
@@ -93,6 +94,12 @@ final class FakeLegs implements LegFactory {
         public void listen(LegListener listener) {
             assertThat(this.listener).as("listen is called once").isNull();
             this.listener = listener;
+        }
+
+        @Override
+        public void clockRate(int payloadType, int hz) {
+            MediaLeg.super.clockRate(payloadType, hz);
+            clockRates.put(payloadType, hz);
         }
 
         @Override

@@ -1,9 +1,11 @@
 package dev.liaison.media.camel;
 
 import dev.liaison.media.bridge.BridgeSide;
+import dev.liaison.media.bridge.BridgeStatistics;
 import dev.liaison.media.bridge.LegProfile;
 import dev.liaison.media.bridge.MediaBridges;
 import dev.liaison.media.bridge.MediaRefusedException;
+import dev.liaison.media.leg.LegStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +44,28 @@ public final class FakeMediaBridges implements MediaBridges {
         refuseIfAsked(sdpAnswer);
         calls.add("answer " + bridgeId + " " + side + " " + from);
         return "v=0 broker answer for " + sdpAnswer;
+    }
+
+    /** Records the digit; digit '0' held 4040 ms is refused NO_TELEPHONE_EVENT (a way for tests to see a refusal). */
+    @Override
+    public void dtmf(String bridgeId, BridgeSide side, char digit, int durationMillis) {
+        known(bridgeId);
+        if (digit == '0' && durationMillis == 4040) {
+            throw new MediaRefusedException(MediaRefusedException.Reason.NO_TELEPHONE_EVENT, "refused as asked");
+        }
+        calls.add("dtmf " + bridgeId + " " + side + " " + digit + " " + durationMillis);
+    }
+
+    /** Counters that name the bridge: side A received 10 packets, side B 20. */
+    @Override
+    public BridgeStatistics statistics(String bridgeId) {
+        known(bridgeId);
+        calls.add("statistics " + bridgeId);
+        return new BridgeStatistics(
+                bridgeId,
+                open.get(bridgeId),
+                new LegStatistics(10, 1600, 11, 1760, 1, 2.5, 30, 0),
+                new LegStatistics(20, 3200, 21, 3360, -1, -1, -1, 0));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.liaison.media.bridge.BridgeSide;
+import dev.liaison.media.bridge.BridgeStatistics;
 import dev.liaison.media.bridge.LegProfile;
 import dev.liaison.media.bridge.MediaRefusedException;
 import dev.liaison.media.leg.LegEndReason;
@@ -215,6 +216,93 @@ class MediaComponentTest {
         camel.getRouteController().stopRoute("ended");
 
         assertThat(events.listenerCount()).isZero();
+    }
+
+    @Test
+    void dtmfSendsOneDigitTowardsASideWithItsDurationOrTheDefault() {
+        String bridge = open("call-9");
+
+        Exchange held = template.request("media:bridge?operation=dtmf", e -> e.getIn()
+                .setHeaders(Map.of(
+                        MediaConstants.BRIDGE_ID,
+                        bridge,
+                        MediaConstants.SIDE,
+                        BridgeSide.B,
+                        MediaConstants.DTMF_DIGIT,
+                        "#",
+                        MediaConstants.DTMF_DURATION,
+                        250)));
+        Exchange byDefault = template.request("media:bridge?operation=dtmf", e -> e.getIn()
+                .setHeaders(Map.of(
+                        MediaConstants.BRIDGE_ID, bridge,
+                        MediaConstants.SIDE, "a",
+                        MediaConstants.DTMF_DIGIT, "7",
+                        MediaConstants.DTMF_DURATION, "80")));
+        Exchange shortest = template.request("media:bridge?operation=dtmf", e -> e.getIn()
+                .setHeaders(Map.of(
+                        MediaConstants.BRIDGE_ID, bridge, MediaConstants.SIDE, "B", MediaConstants.DTMF_DIGIT, "D")));
+
+        assertThat(held.getException()).isNull();
+        assertThat(byDefault.getException()).isNull();
+        assertThat(shortest.getException()).isNull();
+        assertThat(bridges.calls)
+                .containsSubsequence(
+                        "dtmf " + bridge + " B # 250", "dtmf " + bridge + " A 7 80", "dtmf " + bridge + " B D 100");
+    }
+
+    @Test
+    void aDtmfRefusalCarriesItsReasonAndBadDigitsOrDurationsNameTheHeader() {
+        String bridge = open("call-10");
+        Exchange refused = template.request("media:bridge?operation=dtmf", e -> e.getIn()
+                .setHeaders(Map.of(
+                        MediaConstants.BRIDGE_ID,
+                        bridge,
+                        MediaConstants.SIDE,
+                        "B",
+                        MediaConstants.DTMF_DIGIT,
+                        "0",
+                        MediaConstants.DTMF_DURATION,
+                        4040)));
+        assertThat(refused.getException()).isInstanceOf(MediaRefusedException.class);
+        assertThat(refused.getMessage().getHeader(MediaConstants.REASON)).isEqualTo("NO_TELEPHONE_EVENT");
+
+        Map<String, Object> base = Map.of(MediaConstants.BRIDGE_ID, bridge, MediaConstants.SIDE, "B");
+        assertThat(failure("media:bridge?operation=dtmf", base, null)).hasMessageContaining("LiaisonMediaDtmfDigit");
+        assertThat(failure("media:bridge?operation=dtmf", with(base, MediaConstants.DTMF_DIGIT, "12"), null))
+                .hasMessageContaining("0-9, *, #, A-D");
+        assertThat(failure("media:bridge?operation=dtmf", with(base, MediaConstants.DTMF_DIGIT, "x"), null))
+                .hasMessageContaining("0-9, *, #, A-D");
+        Map<String, Object> digit = with(base, MediaConstants.DTMF_DIGIT, "1");
+        assertThat(failure("media:bridge?operation=dtmf", with(digit, MediaConstants.DTMF_DURATION, 39), null))
+                .hasMessageContaining("LiaisonMediaDtmfDuration");
+        assertThat(failure("media:bridge?operation=dtmf", with(digit, MediaConstants.DTMF_DURATION, "long"), null))
+                .hasMessageContaining("40 to 5000");
+        assertThat(bridges.calls).noneMatch(c -> c.startsWith("dtmf "));
+    }
+
+    @Test
+    void statisticsPutBothLegsCountersInTheBody() {
+        String bridge = open("call-11");
+
+        BridgeStatistics stats = template.requestBodyAndHeaders(
+                "media:bridge",
+                null,
+                Map.of(MediaConstants.OPERATION, "statistics", MediaConstants.BRIDGE_ID, bridge),
+                BridgeStatistics.class);
+
+        assertThat(stats.bridgeId()).isEqualTo(bridge);
+        assertThat(stats.callId()).isEqualTo("call-11");
+        assertThat(stats.a().packetsReceived()).isEqualTo(10);
+        assertThat(stats.side(BridgeSide.B).packetsReceived()).isEqualTo(20);
+        Exchange unknown = template.request(
+                "media:bridge?operation=statistics", e -> e.getIn().setHeader(MediaConstants.BRIDGE_ID, "bridge-404"));
+        assertThat(unknown.getMessage().getHeader(MediaConstants.REASON)).isEqualTo("UNKNOWN_BRIDGE");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String header, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(base);
+        copy.put(header, value);
+        return copy;
     }
 
     @Test

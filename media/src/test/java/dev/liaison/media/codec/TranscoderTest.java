@@ -1,11 +1,14 @@
 package dev.liaison.media.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TranscoderTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -93,5 +96,48 @@ class TranscoderTest {
         assertThat(out)
                 .extracting(AudioPacket::timestamp)
                 .containsExactly(0L, 960L, 1920L, 2880L, 3840L, 4800L, 5760L, 6720L, 7680L, 8640L);
+    }
+
+    @ParameterizedTest(name = "{0} Hz")
+    @ValueSource(ints = {300, 1000, 3000})
+    void aPhoneToneThroughOpusAndBackKeepsItsFrequencyAndLevel(int frequency) throws CodecException {
+        G711ToOpusTranscoder toBrowser = new G711ToOpusTranscoder(G711.PCMU, 111, 0, 0, metrics);
+        OpusToG711Transcoder toPhone = new OpusToG711Transcoder(111, G711.PCMU, 0, 0, metrics);
+        OpusCodec browser = new OpusCodec();
+        double amplitude = 8000;
+        short[] atBrowser = new short[0];
+        short[] backAtPhone = new short[0];
+        for (int p = 0; p < 50; p++) { // one second in 20 ms packets
+            byte[] pcmu = G711.PCMU.encode(Signals.sine(frequency, 8000, 160, amplitude, p * 160));
+            for (AudioPacket opus : toBrowser.transcode(new AudioPacket(0, p, p * 160L, false, pcmu))) {
+                atBrowser = Signals.concat(atBrowser, browser.decode(opus.payload()));
+                for (AudioPacket g711 : toPhone.transcode(opus)) {
+                    backAtPhone = Signals.concat(backAtPhone, G711.PCMU.decode(g711.payload()));
+                }
+            }
+        }
+        double rms = amplitude / Math.sqrt(2);
+        // after the codecs' first 200 ms: the tone carries most of the power, within 2 dB of what the phone sent
+        assertThat(Signals.fractionAt(atBrowser, 9600, frequency, 48_000)).isGreaterThan(0.9);
+        assertThat(levelDb(Signals.rms(atBrowser, 9600), rms)).isBetween(-2.0, 2.0);
+        assertThat(Signals.fractionAt(backAtPhone, 1600, frequency, 8000)).isGreaterThan(0.9);
+        assertThat(levelDb(Signals.rms(backAtPhone, 1600), rms)).isBetween(-2.0, 2.0);
+    }
+
+    @Test
+    void theNarrowbandEncoderTakesTwentyMillisecondsOfEightKilohertzPcm() throws CodecException {
+        OpusCodec phoneSide = new OpusCodec(OpusCodec.NARROWBAND_RATE);
+        assertThat(phoneSide.encodeFrameSamples()).isEqualTo(160);
+        byte[] packet = phoneSide.encode(Signals.sine(1000, 8000, 160, 8000, 0));
+        // RFC 6716 TOC: configurations 0-3 are SILK narrowband, 12-13 hybrid/SILK ... 16-19 CELT narrowband
+        int config = (packet[0] & 0xFF) >> 3;
+        assertThat(config).isIn(0, 1, 2, 3, 16, 17, 18, 19);
+        assertThat(new OpusCodec().decode(packet)).hasSize(OpusCodec.FRAME_SAMPLES);
+        assertThatThrownBy(() -> phoneSide.encode(new short[960])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OpusCodec(16_000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static double levelDb(double measured, double reference) {
+        return 20 * Math.log10(measured / reference);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.liaison.media.bridge.BridgeSide;
+import dev.liaison.media.bridge.BridgeStatistics;
 import dev.liaison.media.bridge.LegProfile;
 import dev.liaison.media.bridge.MediaBridges;
 import dev.liaison.media.camel.FakeMediaBridges;
@@ -77,6 +78,16 @@ class MediaBrokerLifecycleTest {
         @Override
         public String answer(String bridgeId, BridgeSide side, LegProfile from, String sdpAnswer) {
             return fake.answer(bridgeId, side, from, sdpAnswer);
+        }
+
+        @Override
+        public void dtmf(String bridgeId, BridgeSide side, char digit, int durationMillis) {
+            fake.dtmf(bridgeId, side, digit, durationMillis);
+        }
+
+        @Override
+        public BridgeStatistics statistics(String bridgeId) {
+            return fake.statistics(bridgeId);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.liaison.palettes.agent;
 
+import dev.liaison.palettes.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,6 +34,7 @@ class SkillController {
 
     record SkillView(String name, String description) {}
 
+    @PreAuthorize(Access.READ)
     @GetMapping
     @Operation(summary = "All skills, by name")
     List<SkillView> list() {
@@ -40,6 +43,7 @@ class SkillController {
                 .toList();
     }
 
+    @PreAuthorize(Access.ADMIN)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a skill")

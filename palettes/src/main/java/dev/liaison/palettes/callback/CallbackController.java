@@ -1,5 +1,6 @@
 package dev.liaison.palettes.callback;
 
+import dev.liaison.palettes.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +39,7 @@ class CallbackController {
     /** Who cancels ({@code customer} or {@code admin}, default customer) and why. */
     record Cancel(@Size(max = 100) String reason, @Pattern(regexp = "customer|admin") String by) {}
 
+    @PreAuthorize(Access.WORK)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Ask for a callback: now (virtual hold) or at a time, in the app or on a phone")
@@ -44,12 +47,14 @@ class CallbackController {
         return CallbackView.of(callbacks.request(request, "customer"));
     }
 
+    @PreAuthorize(Access.READ)
     @GetMapping("/{id}")
     @Operation(summary = "One callback, with its state and attempts")
     CallbackView get(@PathVariable UUID id) {
         return CallbackView.of(callbacks.get(id));
     }
 
+    @PreAuthorize(Access.READ)
     @GetMapping
     @Operation(summary = "The callbacks of one contact, oldest first")
     List<CallbackView> ofContact(@RequestParam UUID correlationId) {
@@ -58,6 +63,7 @@ class CallbackController {
                 .toList();
     }
 
+    @PreAuthorize(CallbackAccess.OWN_ATTEMPT)
     @PostMapping("/{id}/attempts")
     @Operation(summary = "Report how the attempt an agent is dialing went; failures retry or fail the callback")
     CallbackView report(@PathVariable UUID id, @Valid @RequestBody AttemptReport report) {
@@ -65,6 +71,7 @@ class CallbackController {
         return CallbackView.of(attempts.report(id, report.outcome(), actor));
     }
 
+    @PreAuthorize(Access.WORK)
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Withdraw a callback before it completes (removes its schedule and any waiting task)")
     CallbackView cancel(@PathVariable UUID id, @Valid @RequestBody(required = false) Cancel cancel) {

@@ -1,6 +1,7 @@
 package dev.liaison.palettes.context;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.liaison.palettes.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +38,7 @@ class ContextController {
         this.contexts = contexts;
     }
 
+    @PreAuthorize(Access.READ)
     @GetMapping
     @Operation(summary = "The merged context: latest value per category and key, and the page history")
     @ApiResponse(responseCode = "200", description = "the merged context")
@@ -47,6 +50,7 @@ class ContextController {
         return contexts.read(correlationId);
     }
 
+    @PreAuthorize(Access.WORK)
     @PatchMapping
     @Operation(
             summary = "Write context values, all or none",

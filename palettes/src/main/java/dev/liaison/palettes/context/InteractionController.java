@@ -1,5 +1,6 @@
 package dev.liaison.palettes.context;
 
+import dev.liaison.palettes.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,6 +36,7 @@ class InteractionController {
         this.contexts = contexts;
     }
 
+    @PreAuthorize(Access.WORK)
     @PostMapping
     @Operation(
             summary = "Continue the customer's interaction or start a new one",
@@ -58,6 +61,7 @@ class InteractionController {
         return ResponseEntity.ok(response);
     }
 
+    @PreAuthorize(Access.READ)
     @GetMapping("/{correlationId}")
     @Operation(summary = "An interaction with its merged context")
     @ApiResponse(responseCode = "200", description = "the interaction")

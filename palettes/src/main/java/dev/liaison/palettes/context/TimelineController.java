@@ -1,5 +1,6 @@
 package dev.liaison.palettes.context;
 
+import dev.liaison.palettes.security.Access;
 import dev.liaison.palettes.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,6 +30,7 @@ class TimelineController {
         this.timeline = timeline;
     }
 
+    @PreAuthorize(Access.READ)
     @GetMapping("/api/v1/interactions/{correlationId}/timeline")
     @Operation(
             summary = "Timeline events in order",

@@ -4,6 +4,7 @@ import dev.liaison.palettes.agent.AgentDirectory;
 import dev.liaison.palettes.agent.AgentSpec;
 import dev.liaison.palettes.agent.AgentState;
 import dev.liaison.palettes.agent.AgentView;
+import dev.liaison.palettes.security.Access;
 import dev.liaison.palettes.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,12 +57,14 @@ class AgentController {
 
     record Decision(@Pattern(regexp = ".{0,200}") String reason) {}
 
+    @PreAuthorize(Access.READ)
     @GetMapping
     @Operation(summary = "All agents, by login")
     List<AgentView> list() {
         return directory.all().stream().map(AgentView::of).toList();
     }
 
+    @PreAuthorize(Access.ADMIN)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an agent (signed out)")
@@ -68,18 +72,21 @@ class AgentController {
         return AgentView.of(directory.create(spec, properties.defaultCapacity()));
     }
 
+    @PreAuthorize(Access.READ)
     @GetMapping("/{id}")
     @Operation(summary = "One agent")
     AgentView get(@PathVariable UUID id) {
         return AgentView.of(directory.get(id));
     }
 
+    @PreAuthorize(Access.ADMIN)
     @PutMapping("/{id}")
     @Operation(summary = "Replace an agent's name, skills, capacity and attributes")
     AgentView update(@PathVariable UUID id, @Valid @RequestBody AgentSpec spec) {
         return AgentView.of(directory.update(id, spec, properties.defaultCapacity()));
     }
 
+    @PreAuthorize(Access.AS_AGENT)
     @PutMapping("/{id}/state")
     @Operation(summary = "Set the agent ready, not ready (with a reason) or signed out")
     AgentView setState(@PathVariable UUID id, @Valid @RequestBody StateChange change) {
@@ -106,6 +113,7 @@ class AgentController {
                 });
     }
 
+    @PreAuthorize(Access.AS_AGENT)
     @PostMapping("/{id}/heartbeat")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Sign of life from the agent's desktop (agents silent too long are signed out)")
@@ -113,6 +121,7 @@ class AgentController {
         states.heartbeat(id);
     }
 
+    @PreAuthorize(Access.AS_AGENT)
     @GetMapping("/{id}/offer")
     @Operation(summary = "The offer the agent holds now, if any")
     List<ReservationView> offer(@PathVariable UUID id) {
@@ -123,12 +132,14 @@ class AgentController {
                 .toList();
     }
 
+    @PreAuthorize(Access.AS_AGENT)
     @PostMapping("/{id}/reservations/{reservationId}/accept")
     @Operation(summary = "Accept an offer")
     TaskView accept(@PathVariable UUID id, @PathVariable UUID reservationId) {
         return TaskView.of(reservations.accept(reservationId, id));
     }
 
+    @PreAuthorize(Access.AS_AGENT)
     @PostMapping("/{id}/reservations/{reservationId}/reject")
     @Operation(summary = "Reject an offer; the task keeps its place and is not offered to this agent again")
     TaskView reject(

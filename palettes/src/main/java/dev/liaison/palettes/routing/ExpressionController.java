@@ -1,11 +1,13 @@
 package dev.liaison.palettes.routing;
 
 import dev.liaison.palettes.routing.expression.TargetExpression;
+import dev.liaison.palettes.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,6 +27,7 @@ class ExpressionController {
 
     record Result(String canonical, Boolean matches, String explanation) {}
 
+    @PreAuthorize(Access.DESIGN)
     @PostMapping("/check")
     @Operation(summary = "Parse an expression (a 400 problem points at the column of an error) and optionally try it")
     Result check(@Valid @RequestBody Check check) {

@@ -1,5 +1,6 @@
 package dev.liaison.palettes.routing;
 
+import dev.liaison.palettes.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,12 +61,14 @@ class QueueController {
         }
     }
 
+    @PreAuthorize(Access.READ)
     @GetMapping
     @Operation(summary = "All queues, by name")
     List<QueueView> list() {
         return queues.all().stream().map(QueueView::of).toList();
     }
 
+    @PreAuthorize(Access.ADMIN)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a queue; its target expression is checked (errors point at the column)")
@@ -72,18 +76,21 @@ class QueueController {
         return QueueView.of(queues.create(spec));
     }
 
+    @PreAuthorize(Access.READ)
     @GetMapping("/{name}")
     @Operation(summary = "One queue")
     QueueView get(@PathVariable String name) {
         return QueueView.of(queues.byName(name));
     }
 
+    @PreAuthorize(Access.ADMIN)
     @PutMapping("/{name}")
     @Operation(summary = "Replace a queue's settings")
     QueueView update(@PathVariable String name, @Valid @RequestBody QueueSpec spec) {
         return QueueView.of(queues.update(name, spec));
     }
 
+    @PreAuthorize(Access.READ)
     @GetMapping("/{name}/tasks")
     @Operation(summary = "Waiting tasks in the order they will be served (priority, then age)")
     List<TaskView> waiting(
@@ -99,6 +106,7 @@ class QueueController {
                 .toList();
     }
 
+    @PreAuthorize(Access.READ)
     @GetMapping("/{name}/statistics")
     @Operation(summary = "Real-time statistics of one queue")
     QueueStatistics.Snapshot queueStatistics(@PathVariable String name) {

@@ -1,5 +1,6 @@
 package dev.liaison.palettes.routing;
 
+import dev.liaison.palettes.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,12 +45,14 @@ class WorkflowController {
         }
     }
 
+    @PreAuthorize(Access.READ)
     @GetMapping
     @Operation(summary = "All workflows, by name")
     List<WorkflowView> list() {
         return queues.workflows().stream().map(WorkflowView::of).toList();
     }
 
+    @PreAuthorize(Access.ADMIN)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a workflow; queues, expressions and reachability of targets are checked")
@@ -56,12 +60,14 @@ class WorkflowController {
         return WorkflowView.of(queues.createWorkflow(spec.name(), spec.description(), spec.definition()));
     }
 
+    @PreAuthorize(Access.READ)
     @GetMapping("/{name}")
     @Operation(summary = "One workflow")
     WorkflowView get(@PathVariable String name) {
         return WorkflowView.of(queues.workflowByName(name));
     }
 
+    @PreAuthorize(Access.ADMIN)
     @PutMapping("/{name}")
     @Operation(summary = "Replace a workflow's definition; tasks already queued keep their current target")
     WorkflowView update(@PathVariable String name, @Valid @RequestBody WorkflowSpec spec) {

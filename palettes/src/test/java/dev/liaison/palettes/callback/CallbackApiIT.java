@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.liaison.palettes.routing.TaskQueue;
+import dev.liaison.palettes.security.UserService;
 import dev.liaison.palettes.support.MutableTestClock;
+import dev.liaison.palettes.support.RestCalls;
+import dev.liaison.palettes.support.TestUsers;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -41,8 +45,10 @@ class CallbackApiIT {
     @BeforeEach
     void setUp() {
         fixture = new CallbackFixture(context);
+        TestUsers.Credentials admin = new TestUsers(context.getBean(UserService.class)).admin();
         http = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, RestCalls.basic(admin))
                 .requestFactory(new JdkClientHttpRequestFactory())
                 .defaultStatusHandler(status -> true, (request, response) -> {})
                 .build();

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.liaison.palettes.security.UserService;
 import dev.liaison.palettes.support.PalettesIntegrationTest;
 import dev.liaison.palettes.support.RestCalls;
+import dev.liaison.palettes.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @PalettesIntegrationTest
 class ContextLimitsIT {
+
+    @Autowired
+    UserService userService;
+
+    private TestUsers.Credentials caller;
+
+    /** Calls go as an AGENT user, created once per test instance. */
+    private TestUsers.Credentials caller() {
+        if (caller == null) {
+            caller = new TestUsers(userService).agent(null);
+        }
+        return caller;
+    }
 
     @Autowired
     CorrelationService correlations;
@@ -39,7 +54,7 @@ class ContextLimitsIT {
         fillWithFourKilobyteValues(id, 7); // about 28 KB
         Snapshot before = snapshot(id);
 
-        ResponseEntity<JsonNode> response = new RestCalls(port)
+        ResponseEntity<JsonNode> response = new RestCalls(port, caller())
                 .patch(
                         "/api/v1/interactions/" + id + "/context",
                         """
@@ -92,7 +107,7 @@ class ContextLimitsIT {
         UUID id = newInteraction();
         Snapshot before = snapshot(id);
 
-        ResponseEntity<JsonNode> response = new RestCalls(port)
+        ResponseEntity<JsonNode> response = new RestCalls(port, caller())
                 .patch(
                         "/api/v1/interactions/" + id + "/context",
                         """
@@ -114,7 +129,7 @@ class ContextLimitsIT {
         UUID id = newInteraction();
         Snapshot before = snapshot(id);
 
-        ResponseEntity<JsonNode> response = new RestCalls(port)
+        ResponseEntity<JsonNode> response = new RestCalls(port, caller())
                 .patch(
                         "/api/v1/interactions/" + id + "/context",
                         "{\"source\":\"sdk\",\"actor\":\"customer\",\"entries\":[{\"category\":\"custom\","
@@ -132,7 +147,7 @@ class ContextLimitsIT {
     void keyOverTheLengthLimitIsRejected() {
         UUID id = newInteraction();
 
-        ResponseEntity<JsonNode> response = new RestCalls(port)
+        ResponseEntity<JsonNode> response = new RestCalls(port, caller())
                 .patch(
                         "/api/v1/interactions/" + id + "/context",
                         "{\"source\":\"sdk\",\"actor\":\"customer\",\"entries\":[{\"category\":\"custom\","

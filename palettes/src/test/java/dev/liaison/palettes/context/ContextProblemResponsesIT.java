@@ -3,8 +3,10 @@ package dev.liaison.palettes.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.liaison.palettes.security.UserService;
 import dev.liaison.palettes.support.PalettesIntegrationTest;
 import dev.liaison.palettes.support.RestCalls;
+import dev.liaison.palettes.support.TestUsers;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PalettesIntegrationTest
 class ContextProblemResponsesIT {
 
+    @Autowired
+    UserService userService;
+
+    private TestUsers.Credentials caller;
+
+    /** Calls go as an ADMIN user, created once per test instance. */
+    private TestUsers.Credentials caller() {
+        if (caller == null) {
+            caller = new TestUsers(userService).admin();
+        }
+        return caller;
+    }
+
     @LocalServerPort
     int port;
 
@@ -28,7 +43,7 @@ class ContextProblemResponsesIT {
 
     @BeforeEach
     void client() {
-        rest = new RestCalls(port);
+        rest = new RestCalls(port, caller());
     }
 
     @Test

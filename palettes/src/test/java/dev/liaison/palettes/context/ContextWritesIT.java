@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.liaison.palettes.security.UserService;
 import dev.liaison.palettes.support.PalettesIntegrationTest;
 import dev.liaison.palettes.support.RestCalls;
+import dev.liaison.palettes.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @PalettesIntegrationTest
 class ContextWritesIT {
+
+    @Autowired
+    UserService userService;
+
+    private TestUsers.Credentials caller;
+
+    /** Calls go as an AGENT user, created once per test instance. */
+    private TestUsers.Credentials caller() {
+        if (caller == null) {
+            caller = new TestUsers(userService).agent(null);
+        }
+        return caller;
+    }
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -119,7 +134,7 @@ class ContextWritesIT {
                         "customer",
                         ContextEntryWrite.of(ContextCategory.CUSTOM, "reason", TextNode.valueOf("billing"))));
 
-        ResponseEntity<JsonNode> response = new RestCalls(port)
+        ResponseEntity<JsonNode> response = new RestCalls(port, caller())
                 .patch(
                         "/api/v1/interactions/" + id + "/context",
                         """
@@ -180,12 +195,13 @@ class ContextWritesIT {
                  "tags": ["vip", "zürich", "☎"], "big": 12345678901234, "score": -0.5, "empty": {}}
                 """;
 
-        ResponseEntity<JsonNode> written = new RestCalls(port)
+        ResponseEntity<JsonNode> written = new RestCalls(port, caller())
                 .patch(
                         "/api/v1/interactions/" + id + "/context",
                         "{\"source\":\"sdk\",\"actor\":\"customer\",\"entries\":[{\"category\":\"custom\","
                                 + "\"key\":\"order\",\"value\":" + nested + "}]}");
-        ResponseEntity<JsonNode> readBack = new RestCalls(port).get("/api/v1/interactions/" + id + "/context");
+        ResponseEntity<JsonNode> readBack =
+                new RestCalls(port, caller()).get("/api/v1/interactions/" + id + "/context");
 
         JsonNode expected = json.readTree(nested);
         assertThat(written.getStatusCode()).isEqualTo(HttpStatus.OK);

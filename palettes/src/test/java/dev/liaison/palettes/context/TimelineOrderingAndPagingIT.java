@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.liaison.palettes.security.UserService;
 import dev.liaison.palettes.support.PalettesIntegrationTest;
 import dev.liaison.palettes.support.RestCalls;
+import dev.liaison.palettes.support.TestUsers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +30,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TimelineOrderingAndPagingIT {
 
     @Autowired
+    UserService userService;
+
+    private TestUsers.Credentials caller;
+
+    /** Calls go as a DESIGNER user, created once per test instance. */
+    private TestUsers.Credentials caller() {
+        if (caller == null) {
+            caller = new TestUsers(userService).designer();
+        }
+        return caller;
+    }
+
+    @Autowired
     CorrelationService correlations;
 
     @Autowired
@@ -48,7 +63,7 @@ class TimelineOrderingAndPagingIT {
         for (int step = 1; step <= 25; step++) {
             timeline.append(id, "contact.queued", "system", "step " + step, Map.of("step", step));
         }
-        RestCalls rest = new RestCalls(port);
+        RestCalls rest = new RestCalls(port, caller());
 
         List<JsonNode> seen = new ArrayList<>();
         List<Integer> pageSizes = new ArrayList<>();
@@ -84,7 +99,7 @@ class TimelineOrderingAndPagingIT {
             timeline.append(id, "ivr.step_reached", "ivr:main", "step", null);
         }
 
-        JsonNode page = new RestCalls(port)
+        JsonNode page = new RestCalls(port, caller())
                 .get("/api/v1/interactions/" + id + "/timeline")
                 .getBody();
 

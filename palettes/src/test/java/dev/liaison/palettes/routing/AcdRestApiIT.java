@@ -3,8 +3,10 @@ package dev.liaison.palettes.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.liaison.palettes.security.UserService;
 import dev.liaison.palettes.support.PalettesIntegrationTest;
 import dev.liaison.palettes.support.RestCalls;
+import dev.liaison.palettes.support.TestUsers;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
 
-/** The ACD's REST API over real HTTP: a full contact through it, and bad input answered with problem responses. */
+/**
+ * The ACD's REST API over real HTTP: an admin sets up, the agent's own user takes the contact, and bad input is answered
+ * with problem responses.
+ */
 @PalettesIntegrationTest
 @TestPropertySource(properties = "liaison.acd.loop-enabled=false")
 class AcdRestApiIT {
@@ -20,11 +25,16 @@ class AcdRestApiIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    UserService userService;
+
+    TestUsers users;
     RestCalls api;
 
     @BeforeEach
     void client() {
-        api = new RestCalls(port);
+        users = new TestUsers(userService);
+        api = new RestCalls(port, users.admin());
     }
 
     @Test
@@ -51,7 +61,8 @@ class AcdRestApiIT {
                 .as("default capacity")
                 .isEqualTo(1);
         String agentId = agent.path("id").asText();
-        assertThat(body(api.put("/api/v1/agents/" + agentId + "/state", "{\"state\":\"AVAILABLE\"}"), 200)
+        RestCalls lucia = new RestCalls(port, users.agent(UUID.fromString(agentId)));
+        assertThat(body(lucia.put("/api/v1/agents/" + agentId + "/state", "{\"state\":\"AVAILABLE\"}"), 200)
                         .path("state")
                         .asText())
                 .isEqualTo("AVAILABLE");
@@ -74,17 +85,17 @@ class AcdRestApiIT {
         routeByHand();
 
         JsonNode offer =
-                body(api.get("/api/v1/agents/" + agentId + "/offer"), 200).get(0);
+                body(lucia.get("/api/v1/agents/" + agentId + "/offer"), 200).get(0);
         assertThat(offer.path("explanation").path("queue").asText())
                 .isEqualTo(queue.path("name").asText());
         JsonNode accepted = body(
-                api.post(
+                lucia.post(
                         "/api/v1/agents/" + agentId + "/reservations/"
                                 + offer.path("id").asText() + "/accept",
                         "{}"),
                 200);
         assertThat(accepted.path("status").asText()).isEqualTo("ASSIGNED");
-        assertThat(body(api.post("/api/v1/tasks/" + task.path("id").asText() + "/end", "{}"), 200)
+        assertThat(body(lucia.post("/api/v1/tasks/" + task.path("id").asText() + "/end", "{}"), 200)
                         .path("status")
                         .asText())
                 .isEqualTo("COMPLETED");

@@ -2,13 +2,18 @@ package dev.liaison.routes.media;
 
 import dev.liaison.gateway.call.LegKind;
 import dev.liaison.gateway.media.BridgeSide;
+import dev.liaison.gateway.media.LegMediaStatistics;
 import dev.liaison.gateway.media.MediaBridge;
 import dev.liaison.gateway.media.MediaException;
 import dev.liaison.gateway.media.MediaPort;
+import dev.liaison.gateway.media.MediaStatistics;
+import dev.liaison.media.bridge.BridgeStatistics;
 import dev.liaison.media.bridge.MediaRefusedException;
 import dev.liaison.media.camel.MediaConstants;
+import dev.liaison.media.leg.LegStatistics;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
@@ -17,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's media port over the {@code media:bridge} endpoint: each bridge operation is one exchange. A refusal
+ * The gateway's media port over the {@code media:bridge} endpoint, through the {@link MediaPortRoutes} route: each
+ * bridge operation (open, offer, answer, dtmf, statistics, close) is one exchange. A refusal
  * ({@link MediaRefusedException}) or any other failure of the exchange becomes the gateway's {@link MediaException},
  * which ends the call with {@code no-media} or {@code media-refused}.
  */
@@ -25,8 +31,8 @@ public final class CamelMediaPort implements MediaPort {
 
     private static final Logger log = LoggerFactory.getLogger(CamelMediaPort.class);
 
-    /** Where every bridge operation goes. */
-    public static final String ENDPOINT = "media:bridge";
+    /** Where every bridge operation goes: the {@link MediaPortRoutes} route to {@code media:bridge}. */
+    public static final String ENDPOINT = MediaPortRoutes.ENDPOINT;
 
     private final Supplier<ProducerTemplate> template;
 
@@ -90,6 +96,42 @@ public final class CamelMediaPort implements MediaPort {
                     MediaConstants.SIDE, side(side),
                     MediaConstants.FROM_PROFILE, LegProfiles.of(from));
             return request("answer", headers, sdpAnswer).getMessage().getBody(String.class);
+        }
+
+        @Override
+        public void sendDtmf(BridgeSide side, char digit, int durationMillis) {
+            Map<String, Object> headers = Map.of(
+                    MediaConstants.BRIDGE_ID,
+                    bridgeId,
+                    MediaConstants.SIDE,
+                    side(side),
+                    MediaConstants.DTMF_DIGIT,
+                    String.valueOf(digit),
+                    MediaConstants.DTMF_DURATION,
+                    durationMillis);
+            request("dtmf", headers, null);
+        }
+
+        @Override
+        public Optional<MediaStatistics> statistics() {
+            BridgeStatistics stats = request("statistics", Map.of(MediaConstants.BRIDGE_ID, bridgeId), null)
+                    .getMessage()
+                    .getBody(BridgeStatistics.class);
+            if (stats == null) {
+                throw new MediaException("the media broker gave no statistics for bridge " + bridgeId);
+            }
+            return Optional.of(new MediaStatistics(leg(stats.a()), leg(stats.b())));
+        }
+
+        private static LegMediaStatistics leg(LegStatistics s) {
+            return new LegMediaStatistics(
+                    s.packetsReceived(),
+                    s.bytesReceived(),
+                    s.packetsSent(),
+                    s.bytesSent(),
+                    s.packetsLost(),
+                    s.jitterMillis(),
+                    s.roundTripMillis());
         }
 
         @Override

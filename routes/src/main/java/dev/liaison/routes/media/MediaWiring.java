@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Runs the media broker in this process (unless {@code liaison.media.enabled=false}) and gives the gateway its media
- * port over {@code media:bridge}. The port is a fallback bean: a test that declares its own {@code MediaPort} gets
+ * port over {@code media:bridge} (through the {@code media-port} route). The port is a fallback bean: a test that declares its own {@code MediaPort} gets
  * that one. With the broker disabled there is no media port and connected calls end with {@code no-media}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,6 +24,11 @@ public class MediaWiring {
     @Fallback
     CamelMediaPort camelMediaPort(ObjectProvider<ProducerTemplate> producerTemplate) {
         return new CamelMediaPort(producerTemplate::getObject);
+    }
+
+    @Bean
+    MediaPortRoutes mediaPortRoutes() {
+        return new MediaPortRoutes();
     }
 
     @Bean

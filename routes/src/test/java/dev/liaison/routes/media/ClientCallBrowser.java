@@ -265,6 +265,16 @@ final class ClientCallBrowser implements AutoCloseable {
         command("hangup");
     }
 
+    /** Tells the page to send {@code dtmf} for its call: {@code digits} (0-9, *, #, A-D), each held {@code durationMs}. */
+    void sendDtmf(String digits, int durationMs) {
+        if (!digits.matches("[0-9A-D*#]{1,32}")) {
+            throw new IllegalArgumentException("not DTMF digits: " + digits);
+        }
+        if (!commands.offer("{\"command\":\"dtmf\",\"digits\":\"" + digits + "\",\"durationMs\":" + durationMs + "}")) {
+            fail("the page is not fetching its commands\n" + diagnostics());
+        }
+    }
+
     /** Tells the page to send {@code end-session}. */
     void endSession() {
         command("end-session");

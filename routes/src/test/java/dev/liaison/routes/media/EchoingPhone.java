@@ -22,13 +22,21 @@ final class EchoingPhone implements AutoCloseable {
         this.tap = tap;
     }
 
-    /** Starts the tap, then SIPp listening on {@code sipPort} on 127.0.0.1. */
+    /** Starts the tap, then SIPp listening on {@code sipPort} on 127.0.0.1, answering with PCMU only. */
     static EchoingPhone answeringOn(int sipPort) throws IOException {
+        return answeringOn(sipPort, "uas-answer-echo-rtp.xml");
+    }
+
+    /**
+     * As {@link #answeringOn(int)} with another scenario of the same shape (its SDP on {@code [media_ip]} port
+     * {@code [rtp_port]}): {@code uas-answer-echo-rtp-events.xml} also takes telephone-event/8000 on payload type 101.
+     */
+    static EchoingPhone answeringOn(int sipPort, String scenario) throws IOException {
         int echoPort = freeEchoPort();
         RtpTap tap = RtpTap.inFrontOf(echoPort);
         try {
             Sipp sipp = Sipp.uas(
-                    "uas-answer-echo-rtp.xml",
+                    scenario,
                     sipPort,
                     "-mi",
                     "127.0.0.1",

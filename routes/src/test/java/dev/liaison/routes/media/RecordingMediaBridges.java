@@ -1,9 +1,11 @@
 package dev.liaison.routes.media;
 
 import dev.liaison.media.bridge.BridgeSide;
+import dev.liaison.media.bridge.BridgeStatistics;
 import dev.liaison.media.bridge.LegProfile;
 import dev.liaison.media.bridge.MediaBridges;
 import dev.liaison.media.bridge.MediaRefusedException;
+import dev.liaison.media.leg.LegStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +42,28 @@ final class RecordingMediaBridges implements MediaBridges {
         check(bridgeId, sdpAnswer);
         operations.add("answer " + side + " " + from);
         return "broker(" + side + ":" + from + "):" + sdpAnswer;
+    }
+
+    /** Records the digit; '0' is refused NO_TELEPHONE_EVENT, as a phone without telephone-event would be. */
+    @Override
+    public void dtmf(String bridgeId, BridgeSide side, char digit, int durationMillis) {
+        check(bridgeId, "");
+        if (digit == '0') {
+            throw new MediaRefusedException(MediaRefusedException.Reason.NO_TELEPHONE_EVENT, "no telephone-event");
+        }
+        operations.add("dtmf " + side + " " + digit + " " + durationMillis);
+    }
+
+    /** Side A received 50 packets and lost 1, side B received 40; B knows no loss, jitter or RTT. */
+    @Override
+    public BridgeStatistics statistics(String bridgeId) {
+        check(bridgeId, "");
+        operations.add("statistics");
+        return new BridgeStatistics(
+                bridgeId,
+                callOf.get(bridgeId),
+                new LegStatistics(50, 8000, 40, 6400, 1, 3.25, 42, 0),
+                new LegStatistics(40, 6400, 50, 8000, -1, -1, -1, 0));
     }
 
     @Override

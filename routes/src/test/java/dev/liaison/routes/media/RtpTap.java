@@ -8,18 +8,22 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A UDP relay in front of SIPp's RTP echo port, so the test sees the SIP side's media first hand: the phone's SDP names
  * the tap's port; the tap forwards what the broker sends to SIPp and what SIPp sends back to the broker (to the address
  * the broker last sent from), counting the packets and the RTP payload types each way. A packet coming back from SIPp
- * is proof that SIPp received it (SIPp's {@code -rtp_echo} only returns what it got). One daemon thread; packets over
- * 2048 bytes are cut and counted as such.
+ * is proof that SIPp received it (SIPp's {@code -rtp_echo} only returns what it got). The first RTP packets each way are
+ * kept (header and payload) for tests that read them. One daemon thread; packets over 2048 bytes are cut and counted as
+ * such.
  */
 final class RtpTap implements AutoCloseable {
 
@@ -34,10 +38,17 @@ final class RtpTap implements AutoCloseable {
     private volatile InetSocketAddress broker;
     private volatile boolean closed;
 
+    /** The header fields and payload of one RTP packet the tap relayed. */
+    record Packet(int payloadType, boolean marker, int sequence, long timestamp, long ssrc, byte[] payload) {}
+
     /** The packets and RTP payload types seen one way. */
     static final class Direction {
+        /** Packets kept for {@link #packets()}: a browser call of a minute at 50 packets a second, and more. */
+        static final int MAX_KEPT = 10_000;
+
         private final AtomicLong packets = new AtomicLong();
         private final Map<Integer, AtomicLong> payloadTypes = new ConcurrentHashMap<>();
+        private final List<Packet> kept = new CopyOnWriteArrayList<>();
 
         /** Packets relayed this way. */
         long packets() {
@@ -49,6 +60,11 @@ final class RtpTap implements AutoCloseable {
             Map<Integer, Long> copy = new TreeMap<>();
             payloadTypes.forEach((type, count) -> copy.put(type, count.get()));
             return copy;
+        }
+
+        /** The first {@link #MAX_KEPT} RTP packets relayed this way, in order. */
+        List<Packet> rtpPackets() {
+            return List.copyOf(kept);
         }
 
         /** The RTP payload types relayed this way. */
@@ -65,8 +81,37 @@ final class RtpTap implements AutoCloseable {
                     payloadTypes
                             .computeIfAbsent(secondByte & 0x7F, t -> new AtomicLong())
                             .incrementAndGet();
+                    keep(data, length);
                 }
             }
+        }
+
+        /** Keeps the fixed header and the payload (CSRCs and an extension skipped, padding left in). */
+        private void keep(byte[] data, int length) {
+            if (kept.size() >= MAX_KEPT) {
+                return;
+            }
+            int offset = 12 + 4 * (data[0] & 0x0F);
+            if ((data[0] & 0x10) != 0 && offset + 4 <= length) {
+                offset += 4 + 4 * (((data[offset + 2] & 0xFF) << 8) | (data[offset + 3] & 0xFF));
+            }
+            if (offset > length) {
+                return;
+            }
+            kept.add(new Packet(
+                    data[1] & 0x7F,
+                    (data[1] & 0x80) != 0,
+                    ((data[2] & 0xFF) << 8) | (data[3] & 0xFF),
+                    u32(data, 4),
+                    u32(data, 8),
+                    Arrays.copyOfRange(data, offset, length)));
+        }
+
+        private static long u32(byte[] data, int at) {
+            return ((long) (data[at] & 0xFF) << 24)
+                    | ((data[at + 1] & 0xFF) << 16)
+                    | ((data[at + 2] & 0xFF) << 8)
+                    | (data[at + 3] & 0xFF);
         }
 
         @Override

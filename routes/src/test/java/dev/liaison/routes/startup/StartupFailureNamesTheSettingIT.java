@@ -95,6 +95,32 @@ class StartupFailureNamesTheSettingIT {
                 .contains("liaison.embedded-db.data-directory");
     }
 
+    @Test
+    void aDefaultLookingBootstrapPasswordOutsideDevelopmentNamesTheSetting() {
+        TestDatabase database = TestPostgres.newDatabase();
+
+        String output = failedStart(
+                LiaisonProcess.freePort(),
+                datasource(database)[0],
+                datasource(database)[1],
+                "--liaison.security.bootstrap-admin.password=changeme");
+
+        assertThat(output)
+                .contains("Liaison will not create its first administrator")
+                .contains("liaison.security.bootstrap-admin.password");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), "");
+                Statement statement = connection.createStatement()) {
+            // the start may stop before or after the migrations ran; either way nobody was created
+            if (scalar(statement, "SELECT to_regclass('user_account')::text") != null) {
+                assertThat(scalar(statement, "SELECT count(*)::text FROM user_account"))
+                        .as("nobody was created")
+                        .isEqualTo("0");
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private String failedStart(int port, String... args) {
         try (LiaisonProcess process = LiaisonProcess.start(work, port, args)) {
             int exit = process.awaitExit();

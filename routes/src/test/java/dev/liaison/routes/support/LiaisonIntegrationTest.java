@@ -12,7 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Boots the whole application on a random HTTP port against a fresh database on the shared test PostgreSQL. Test
  * classes with the same configuration share one running application. Metrics export is on, as in production. The
- * SIP trunk and the media port listen on ephemeral ports on loopback.
+ * SIP trunk and the media port listen on ephemeral ports on loopback. No user exists until a test creates one
+ * ({@link ApiUsers}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +24,9 @@ import org.springframework.test.context.ContextConfiguration;
             "liaison.sip.port=0",
             "liaison.sip.bind-address=127.0.0.1",
             "liaison.media.mux.port=0",
-            "liaison.media.mux.bind-address=127.0.0.1"
+            "liaison.media.mux.bind-address=127.0.0.1",
+            // bcrypt's cheapest cost: tests sign in on every call, and what they check does not depend on it
+            "liaison.security.password-hash-strength=4"
         })
 @ContextConfiguration(initializers = PostgresTestDatabaseInitializer.class)
 public @interface LiaisonIntegrationTest {}

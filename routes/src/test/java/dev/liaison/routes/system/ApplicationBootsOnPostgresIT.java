@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.liaison.palettes.security.UserService;
+import dev.liaison.routes.support.ApiUsers;
 import dev.liaison.routes.support.LiaisonIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,12 +18,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The whole application on an external PostgreSQL: health, migrations, metrics, OpenAPI and the landing page. */
+/**
+ * The whole application on an external PostgreSQL: health, migrations, metrics, OpenAPI and the landing page, and who
+ * may read them.
+ */
 @LiaisonIntegrationTest
 class ApplicationBootsOnPostgresIT {
 
@@ -39,6 +45,16 @@ class ApplicationBootsOnPostgresIT {
 
     @Autowired
     HikariDataSource pool;
+
+    @Autowired
+    UserService userService;
+
+    ApiUsers.Credentials admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = new ApiUsers(userService).admin();
+    }
 
     @Test
     void healthIsUpWithTheDatabaseComponent() throws Exception {
@@ -67,7 +83,7 @@ class ApplicationBootsOnPostgresIT {
 
     @Test
     void systemInfoReportsExternalDatabaseAndStartedCamel() throws Exception {
-        JsonNode info = json.readTree(get("/api/v1/system").body());
+        JsonNode info = json.readTree(get("/api/v1/system", admin).body());
 
         assertThat(info.path("database").path("mode").asText()).isEqualTo("external");
         assertThat(info.path("database").path("schemaVersion").asText())
@@ -97,13 +113,34 @@ class ApplicationBootsOnPostgresIT {
 
     @Test
     void prometheusScrapeHasJvmDatabasePoolAndCamelMetrics() throws Exception {
-        HttpResponse<String> response = get("/actuator/prometheus");
+        HttpResponse<String> response = get("/actuator/prometheus", new ApiUsers(userService).metrics());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .contains("jvm_memory_used_bytes")
                 .contains("hikaricp_connections_active")
                 .contains("camel_");
+        assertThat(get("/actuator/prometheus", admin).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void prometheusAndTheApiNeedCredentialsButHealthDoesNot() throws Exception {
+        HttpResponse<String> scrape = get("/actuator/prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(401);
+        assertThat(json.readTree(scrape.body()).path("code").asText()).isEqualTo("auth.unauthenticated");
+        assertThat(get("/api/v1/system").statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", new ApiUsers(userService).metrics())
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> metricsOnApi = get("/api/v1/system", new ApiUsers(userService).metrics());
+        assertThat(metricsOnApi.statusCode()).as("METRICS reads metrics only").isEqualTo(403);
+    }
+
+    @Test
+    void outsideTheDevelopmentProfileNoUserIsCreatedWithoutABootstrapPassword() {
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM user_account WHERE username = 'admin'", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -119,9 +156,10 @@ class ApplicationBootsOnPostgresIT {
         HttpResponse<String> page = get("/");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        for (String link : List.of("/actuator/health", "/actuator/prometheus", "/v3/api-docs", "/api/v1/system")) {
+        for (String link :
+                List.of("/actuator/health", "/actuator/prometheus", "/v3/api-docs", "/api/v1/system", "/login")) {
             assertThat(page.body()).contains("href=\"" + link + "\"");
-            assertThat(get(link).statusCode()).as(link).isEqualTo(200);
+            assertThat(get(link, admin).statusCode()).as(link).isEqualTo(200);
         }
     }
 
@@ -135,6 +173,14 @@ class ApplicationBootsOnPostgresIT {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, ApiUsers.Credentials user) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", user.basic())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

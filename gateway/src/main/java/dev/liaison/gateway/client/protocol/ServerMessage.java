@@ -83,6 +83,35 @@ public sealed interface ServerMessage {
     @JsonTypeName("dtmf")
     record Dtmf(String callId, String digits, int durationMs) implements ServerMessage {}
 
+    /**
+     * The network quality of a call as the media broker measures it ({@code source} is {@code broker}), every report
+     * interval while the call is answered: one entry for the broker's leg towards this client ({@code leg: "self"})
+     * and one for its leg towards the other party ({@code leg: "peer"}).
+     */
+    @JsonTypeName("quality")
+    record Quality(String callId, String source, List<LegQuality> legs) implements ServerMessage {
+        /** The value of {@code source} for the broker's reports. */
+        public static final String BROKER = "broker";
+    }
+
+    /**
+     * One broker leg of a call in a {@link Quality} report: what the broker received from that peer and sent to it.
+     * {@code packetsLost}, {@code jitterMs} and {@code rttMs} are -1 where the broker does not know them (yet).
+     *
+     * @param leg {@code self} (this client) or {@code peer} (the other party)
+     * @param kind the kind of peer: {@code client}, {@code sip}, {@code sip-ws} or {@code origin}
+     */
+    record LegQuality(
+            String leg,
+            String kind,
+            long packetsReceived,
+            long bytesReceived,
+            long packetsSent,
+            long bytesSent,
+            long packetsLost,
+            double jitterMs,
+            double rttMs) {}
+
     /** A chat message to the customer. */
     @JsonTypeName("chat")
     record Chat(String from, String text, Optional<String> callId) implements ServerMessage {}

@@ -10,6 +10,9 @@ import dev.liaison.gateway.client.protocol.ClientErrorCode;
 import dev.liaison.gateway.client.protocol.ClientProtocolException;
 import dev.liaison.gateway.client.protocol.MediaModes;
 import dev.liaison.gateway.client.protocol.ServerMessage;
+import dev.liaison.gateway.media.LegMediaStatistics;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -201,6 +204,32 @@ public final class ClientLeg implements CallLeg {
         if (commandIf(true, "remoteMuteChanged", Set.of(LegState.ANSWERED), LegState.ANSWERED)) {
             session.send(new ServerMessage.PeerMute(id, remoteAudioMuted, remoteVideoMuted));
         }
+    }
+
+    @Override
+    public void reportMediaQuality(LegMediaStatistics own, LegKind peerKind, LegMediaStatistics peer) {
+        synchronized (this) {
+            if (state != LegState.ANSWERED) {
+                return;
+            }
+        }
+        session.send(new ServerMessage.Quality(
+                id,
+                ServerMessage.Quality.BROKER,
+                List.of(legQuality("self", LegKind.CLIENT, own), legQuality("peer", peerKind, peer))));
+    }
+
+    private static ServerMessage.LegQuality legQuality(String leg, LegKind kind, LegMediaStatistics s) {
+        return new ServerMessage.LegQuality(
+                leg,
+                kind.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                s.packetsReceived(),
+                s.bytesReceived(),
+                s.packetsSent(),
+                s.bytesSent(),
+                s.packetsLost(),
+                s.jitterMs() < 0 ? -1 : s.jitterMs(),
+                s.rttMs() < 0 ? -1 : s.rttMs());
     }
 
     // ---- messages from the browser --------------------------------------------------------------------------------

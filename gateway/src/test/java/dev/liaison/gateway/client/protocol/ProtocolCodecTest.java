@@ -60,6 +60,12 @@ class ProtocolCodecTest {
                 new ServerMessage.MediaAnswer("c-1", SDP),
                 new ServerMessage.PeerMute("c-1", false, true),
                 new ServerMessage.Dtmf("c-1", "5", 100),
+                new ServerMessage.Quality(
+                        "c-1",
+                        ServerMessage.Quality.BROKER,
+                        List.of(
+                                new ServerMessage.LegQuality("self", "client", 250, 40_000, 249, 39_840, 2, 3.5, 41),
+                                new ServerMessage.LegQuality("peer", "sip", 250, 40_000, 250, 40_000, -1, -1, -1))),
                 new ServerMessage.Chat("agent-7", "How can I help?", Optional.empty()),
                 new ServerMessage.Event(
                         "queue-position", JsonNodeFactory.instance.objectNode().put("position", 3)),
