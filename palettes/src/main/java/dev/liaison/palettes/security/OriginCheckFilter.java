@@ -29,7 +29,10 @@ final class OriginCheckFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String origin = request.getHeader("Origin");
-        if (origin == null || !SecurityPaths.isUnsafe(request) || allowed(origin, request)) {
+        if (origin == null
+                || !SecurityPaths.isUnsafe(request)
+                || SecurityPaths.isCustomerTokens(request)
+                || allowed(origin, request)) {
             chain.doFilter(request, response);
             return;
         }

@@ -76,6 +76,8 @@ class SecurityConfiguration {
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(SecurityPaths.OWN_AUTHENTICATION)
                         .permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, SecurityPaths.CUSTOMER_TOKENS)
+                        .permitAll()
                         .requestMatchers(SecurityPaths.API)
                         .authenticated()
                         .requestMatchers(SecurityPaths.USER_INTERFACES)

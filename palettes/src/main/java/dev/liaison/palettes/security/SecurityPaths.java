@@ -20,6 +20,9 @@ final class SecurityPaths {
     /** WebSocket upgrades with their own authentication: consumer tokens and SIP digest. */
     static final String[] OWN_AUTHENTICATION = {"/ws/client", "/ws/client/**", "/ws/sip", "/ws/sip/**"};
 
+    /** The SDK's anonymous customer-token endpoint: public, it checks the page's origin per site itself. */
+    static final String CUSTOMER_TOKENS = "/api/v1/sites/*/customer-tokens";
+
     static final String LOGIN = "/login";
 
     static final String LOGOUT = "/logout";
@@ -32,6 +35,10 @@ final class SecurityPaths {
     static boolean isMachineFacing(HttpServletRequest request) {
         String path = path(request);
         return path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator");
+    }
+
+    static boolean isCustomerTokens(HttpServletRequest request) {
+        return path(request).matches("/api/v1/sites/[^/]+/customer-tokens/?");
     }
 
     static boolean isUnsafe(HttpServletRequest request) {
