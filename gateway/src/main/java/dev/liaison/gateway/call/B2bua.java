@@ -327,6 +327,11 @@ public class B2bua implements CallRequests, AutoCloseable {
             }
 
             @Override
+            public Optional<Call> callOf(CallLeg leg) {
+                return calls.values().stream().filter(c -> c.owns(leg)).findFirst();
+            }
+
+            @Override
             public void ended(Call call, EndReason reason) {
                 calls.remove(call.id());
                 quality.forget(call);
