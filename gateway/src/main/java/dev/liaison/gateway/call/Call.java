@@ -35,6 +35,8 @@ final class Call implements LegListener {
     static final EndReason JOINED = new EndReason("joined", 200, "Joined to another call");
 
     static final EndReason JOIN_GONE = new EndReason("join-gone", 481, "The call to join is not established");
+    static final EndReason REPLACE_WITHOUT_OFFER =
+            new EndReason("transfer-unsupported", 501, "Replacing a dialog needs an offer in the INVITE");
     static final EndReason JOIN_UNSUPPORTED =
             new EndReason("transfer-unsupported", 501, "Joining needs a SIP leg on the other call");
 
@@ -68,6 +70,8 @@ final class Call implements LegListener {
     private CallLeg awaitingOfferFrom;
     /** The leg this call handed to another call (a join): it is not hung up when this call ends. */
     private CallLeg handedOver;
+    /** A new caller that replaced one side (INVITE with Replaces): answered once the other side answers its offer. */
+    private CallLeg replacingAnswer;
 
     /**
      * A transfer in progress (RFC 3515, with the gateway as transferee): the side that asked, the target once the
@@ -426,6 +430,52 @@ final class Call implements LegListener {
         env.publish(new CallEvent.Transferred(id, now(), done.leg.kind(), done.target));
     }
 
+    // ---- replacement (an INVITE with Replaces for one of this call's legs, RFC 3891)
+
+    /**
+     * A new caller takes over {@code replaced}'s side: its offer goes through the bridge to the other side (a
+     * renegotiation), the other side's answer becomes the new caller's answer, and the replaced leg gets BYE. Refused
+     * (the new caller only) when the call is not answered or busy with another exchange, or the new caller has no
+     * offer.
+     */
+    synchronized void replaceSide(CallLeg replaced, CallLeg newLeg, Optional<String> offer) {
+        BridgeSide side = sideOf(replaced);
+        if (side == null || state != CallState.ANSWERED) {
+            newLeg.reject(JOIN_GONE);
+            return;
+        }
+        if (transfer != null || renegotiating != null || calleeOfferPending || awaitingOfferFrom != null) {
+            newLeg.reject(TRANSFER_PENDING);
+            return;
+        }
+        if (offer.isEmpty()) {
+            newLeg.reject(REPLACE_WITHOUT_OFFER);
+            return;
+        }
+        CallLeg other = legOf(side.other());
+        String brokerOffer;
+        try {
+            brokerOffer = bridge.offer(side, newLeg.kind(), other.kind(), offer.get());
+        } catch (MediaException e) {
+            log.info("Call {}: the replacing caller's offer was refused: {}", id, e.getMessage());
+            newLeg.reject(MEDIA_REFUSED);
+            return;
+        }
+        newLeg.setListener(this);
+        if (side == BridgeSide.A) {
+            caller = newLeg;
+        } else {
+            callee = newLeg;
+        }
+        renegotiating = side;
+        transferOfferPending = true;
+        replacingAnswer = newLeg;
+        other.updateMedia(brokerOffer);
+        replaced.hangUp(EndReason.NORMAL);
+        log.info("Call {}: side {} replaced by {} ({})", id, side, newLeg.id(), newLeg.remoteIdentity());
+        env.publish(new CallEvent.Transferred(id, now(), newLeg.kind(), newLeg.remoteIdentity()));
+    }
+
     // ---- join (an attended transfer between two calls of this node)
 
     /**
@@ -690,7 +740,15 @@ final class Call implements LegListener {
                 BridgeSide offerer = renegotiating;
                 renegotiating = null;
                 transferOfferPending = false;
-                legOf(offerer).answerMediaUpdate(bridge.answer(side, leg.kind(), sdpAnswer));
+                String answer = bridge.answer(side, leg.kind(), sdpAnswer);
+                CallLeg offering = legOf(offerer);
+                if (offering == replacingAnswer) {
+                    // The replacing caller's INVITE is answered with the other side's answer.
+                    replacingAnswer = null;
+                    offering.answer(answer);
+                } else {
+                    offering.answerMediaUpdate(answer);
+                }
             } else {
                 log.info("Call {}: unexpected media answer from {}", id, side);
                 return;
