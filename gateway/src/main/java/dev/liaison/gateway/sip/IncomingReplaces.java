@@ -13,11 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A new INVITE that carries {@code Replaces} (RFC 3891 3): someone asks to take over one of our dialogs. The gateway
- * does not hand a dialog over to a new caller (it does not list {@code replaces} in {@code Supported}, so an INVITE
- * that requires it gets 420 before this), and answers such an INVITE with the status RFC 3891 gives for the case: 400
- * for a malformed or repeated header, 481 when no dialog of ours matches (or an early dialog we did not initiate), 603
- * when it has ended, 486 for {@code early-only} against an answered one, and 501 for a live dialog of ours.
+ * A new INVITE that carries {@code Replaces} (RFC 3891 3): someone asks to take over one of our dialogs. An answered
+ * dialog of ours is handed to the call to swap in the new caller ({@code CallRequests.replacing}); every other case
+ * gets the status RFC 3891 gives for it: 400 for a malformed or repeated header, 481 when no dialog of ours matches (or
+ * an early dialog we did not initiate), 603 when it has ended, 486 for {@code early-only} against an answered one, and
+ * 501 for an early dialog we initiated. ({@code replaces} is not in our {@code Supported} yet, so an INVITE that
+ * requires it gets 420 before this.)
  */
 final class IncomingReplaces {
 
