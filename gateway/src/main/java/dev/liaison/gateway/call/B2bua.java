@@ -142,6 +142,8 @@ public class B2bua implements CallRequests, AutoCloseable {
             return;
         }
         Call call = owner.get();
+        // Listening at once, so that an end of the new caller before the swap reaches the call.
+        caller.setListener(call);
         log.info(
                 "Call {}: {} ({}) asks to replace leg {}",
                 call.id(),

@@ -433,12 +433,16 @@ final class Call implements LegListener {
     // ---- replacement (an INVITE with Replaces for one of this call's legs, RFC 3891)
 
     /**
-     * A new caller takes over {@code replaced}'s side: its offer goes through the bridge to the other side (a
+     * A new caller takes over {@code replaced}'s side ({@code newLeg} already has this call as its listener): its offer goes through the bridge to the other side (a
      * renegotiation), the other side's answer becomes the new caller's answer, and the replaced leg gets BYE. Refused
      * (the new caller only) when the call is not answered or busy with another exchange, or the new caller has no
      * offer.
      */
     synchronized void replaceSide(CallLeg replaced, CallLeg newLeg, Optional<String> offer) {
+        if (newLeg.state() == LegState.ENDED) {
+            log.info("Call {}: the replacing caller {} is gone already", id, newLeg.id());
+            return;
+        }
         BridgeSide side = sideOf(replaced);
         if (side == null || state != CallState.ANSWERED) {
             newLeg.reject(JOIN_GONE);
@@ -461,7 +465,6 @@ final class Call implements LegListener {
             newLeg.reject(MEDIA_REFUSED);
             return;
         }
-        newLeg.setListener(this);
         if (side == BridgeSide.A) {
             caller = newLeg;
         } else {

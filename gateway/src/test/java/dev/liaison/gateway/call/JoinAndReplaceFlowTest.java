@@ -18,12 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The joins the B2BUA refuses (docs/calls.md, Transfers): a transferor T with call 1 (X, a browser, to T1) and call 2
- * (Y, a browser, to T2) asks from T1 to join call 2. Y is a client leg, which cannot be asked for a fresh offer, so the
- * join is refused with 501 and both calls go on; a join naming a leg no call owns is refused with 481; the happy path
- * (SIP legs on both sides) is {@code AttendedTransferJoinsTwoCallsThroughTheB2buaIT}.
+ * Joins and replacements in the B2BUA (docs/calls.md, Transfers) with recording legs. Joins it refuses: a transferor T
+ * with call 1 (X, a browser, to T1) and call 2 (Y, a browser, to T2) asks from T1 to join call 2; Y is a client leg,
+ * which cannot be asked for a fresh offer, so the join is refused with 501 and both calls go on; a join naming a leg no
+ * call owns is refused with 481. The joining happy path (SIP legs on both sides) is
+ * {@code AttendedTransferJoinsTwoCallsThroughTheB2buaIT}. Replacements (an INVITE with {@code Replaces}): a new caller
+ * with an offer takes over a side, one without is refused and the call goes on.
  */
-class JoinOfTwoCallsRefusedTest {
+class JoinAndReplaceFlowTest {
 
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final FakeMediaPort media = new FakeMediaPort();
@@ -112,6 +114,53 @@ class JoinOfTwoCallsRefusedTest {
         b2bua.hangUp(call1, EndReason.NORMAL);
         await().until(() -> b2bua.activeCallIds().isEmpty());
         assertThat(media.allClosed()).isTrue();
+    }
+
+    @Test
+    void newCallerWithAnOfferTakesOverTheSideThroughTheBridgeAndTheOldLegIsHungUp() {
+        String call1 = answeredCall(x, t1, "sip:t1@pbx.test");
+        FakeLeg z = new FakeLeg("z", LegKind.SIP);
+
+        b2bua.replacing(z, t1, offer("offer-z"));
+
+        await().until(() -> x.commands().contains("updateMedia broker(B->A):offer-z"));
+        await().until(() -> t1.commands().contains("hangUp normal"));
+        assertThat(z.commands()).noneMatch(c -> c.startsWith("answer"));
+        x.listener().onMediaAnswer(x, "answer-x");
+        await().until(() -> z.commands().contains("answer broker(A->B):answer-x"));
+        CallEvent.Transferred transferred =
+                await().until(() -> lastEvent(CallEvent.Transferred.class), java.util.Objects::nonNull);
+        assertThat(transferred.target()).isEqualTo("fake:z");
+        assertThat(transferred.joinedCallId()).isEmpty();
+        assertThat(b2bua.stateOf(call1)).contains(CallState.ANSWERED);
+
+        t1.listener().onEnded(t1, EndReason.NORMAL); // the replaced leg's end is not the call's
+        z.listener().onEnded(z, EndReason.NORMAL);
+        await().until(() -> x.commands().contains("hangUp normal"));
+        await().until(() -> b2bua.activeCallIds().isEmpty());
+        assertThat(media.allClosed()).isTrue();
+        assertThat(events).filteredOn(CallEvent.Ended.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void newCallerWithoutAnOfferIsRefusedWith501AndTheCallGoesOn() {
+        String call1 = answeredCall(x, t1, "sip:t1@pbx.test");
+        FakeLeg z = new FakeLeg("z", LegKind.SIP);
+
+        b2bua.replacing(
+                z, t1, new CallRequest("support", Optional.empty(), MediaMode.AUDIO, Optional.empty(), Map.of()));
+
+        await().until(() -> z.commands().contains("reject 501"));
+        assertThat(t1.commands()).noneMatch(c -> c.startsWith("hangUp"));
+        assertThat(x.commands()).noneMatch(c -> c.startsWith("updateMedia"));
+        assertThat(b2bua.stateOf(call1)).contains(CallState.ANSWERED);
+        b2bua.hangUp(call1, EndReason.NORMAL);
+        await().until(() -> b2bua.activeCallIds().isEmpty());
+        assertThat(media.allClosed()).isTrue();
+    }
+
+    private static CallRequest offer(String sdp) {
+        return new CallRequest("support", Optional.of(sdp), MediaMode.AUDIO, Optional.empty(), Map.of());
     }
 
     private String answeredCall(FakeLeg caller, FakeLeg callee, String target) {
