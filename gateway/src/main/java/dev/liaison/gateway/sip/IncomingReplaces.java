@@ -17,8 +17,7 @@ import org.slf4j.LoggerFactory;
  * dialog of ours is handed to the call to swap in the new caller ({@code CallRequests.replacing}); every other case
  * gets the status RFC 3891 gives for it: 400 for a malformed or repeated header, 481 when no dialog of ours matches (or
  * an early dialog we did not initiate), 603 when it has ended, 486 for {@code early-only} against an answered one, and
- * 501 for an early dialog we initiated. ({@code replaces} is not in our {@code Supported} yet, so an INVITE that
- * requires it gets 420 before this.)
+ * 501 for an early dialog we initiated. ({@code replaces} is in our {@code Supported}, so an INVITE may require it.)
  */
 final class IncomingReplaces {
 
