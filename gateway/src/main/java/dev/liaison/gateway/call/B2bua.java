@@ -130,6 +130,30 @@ public class B2bua implements CallRequests, AutoCloseable {
     }
 
     /**
+     * An INVITE with {@code Replaces} for an answered leg of one of our calls: that call swaps the new caller in
+     * ({@link Call#replaceSide}); with no call owning {@code replaced} (it ended meanwhile) the caller gets 481.
+     */
+    @Override
+    public void replacing(CallLeg caller, CallLeg replaced, CallRequest request) {
+        Optional<Call> owner =
+                calls.values().stream().filter(c -> c.owns(replaced)).findFirst();
+        if (owner.isEmpty() || closed) {
+            caller.reject(Call.JOIN_GONE);
+            return;
+        }
+        Call call = owner.get();
+        // Listening at once, so that an end of the new caller before the swap reaches the call.
+        caller.setListener(call);
+        log.info(
+                "Call {}: {} ({}) asks to replace leg {}",
+                call.id(),
+                caller.remoteIdentity(),
+                caller.kind(),
+                replaced.id());
+        call.submit(() -> call.replaceSide(replaced, caller, request.sdpOffer()));
+    }
+
+    /**
      * Places a call from the node itself to {@code target} (a callback ringing the customer): the caller side is an
      * {@link OriginLeg} offering held media, the called side a new leg of {@code kind}. No {@code call.incoming} is
      * published; the call's ringing, answer and end are published as for any call, under {@code callId}, which the
@@ -324,6 +348,11 @@ public class B2bua implements CallRequests, AutoCloseable {
                 } catch (RuntimeException e) {
                     log.info("Call {}: transfer to {} refused: {}", call.id(), target, e.getMessage());
                 }
+            }
+
+            @Override
+            public Optional<Call> callOf(CallLeg leg) {
+                return calls.values().stream().filter(c -> c.owns(leg)).findFirst();
             }
 
             @Override

@@ -31,6 +31,14 @@ final class Call implements LegListener {
     static final EndReason ATTENDED_UNSUPPORTED =
             new EndReason("transfer-unsupported", 501, "Attended transfer needs a target that can replace a dialog");
     static final EndReason TRANSFER_PENDING = new EndReason("transfer-pending", 491, "Request pending");
+    /** How a call ends when its remaining side was joined to another call (docs/calls.md, Transfers). */
+    static final EndReason JOINED = new EndReason("joined", 200, "Joined to another call");
+
+    static final EndReason JOIN_GONE = new EndReason("join-gone", 481, "The call to join is not established");
+    static final EndReason REPLACE_WITHOUT_OFFER =
+            new EndReason("transfer-unsupported", 501, "Replacing a dialog needs an offer in the INVITE");
+    static final EndReason JOIN_UNSUPPORTED =
+            new EndReason("transfer-unsupported", 501, "Joining needs a SIP leg on the other call");
 
     private final String id;
     private CallLeg caller;
@@ -58,6 +66,12 @@ final class Call implements LegListener {
     private Runnable deferredAnswer;
     /** The renegotiation in progress carries a transfer target's offer to the remaining side. */
     private boolean transferOfferPending;
+    /** A leg joined from another call that was asked for a fresh offer (offer-less re-INVITE), until it comes. */
+    private CallLeg awaitingOfferFrom;
+    /** The leg this call handed to another call (a join): it is not hung up when this call ends. */
+    private CallLeg handedOver;
+    /** A new caller that replaced one side (INVITE with Replaces): answered once the other side answers its offer. */
+    private CallLeg replacingAnswer;
 
     /**
      * A transfer in progress (RFC 3515, with the gateway as transferee): the side that asked, the target once the
@@ -69,17 +83,40 @@ final class Call implements LegListener {
         final CallLeg transferor;
         final String requested;
         final Optional<String> replaces;
+        /** For a join: the call the {@code Replaces} named, and its leg (the transferor's other dialog). */
+        final Call joinCall;
+
+        final CallLeg joinReplaced;
         String target;
         CallLeg leg;
+        /** A join was asked of {@link #joinCall}: no other target may be chosen any more. */
+        boolean joinAsked;
+
         boolean transferorGone;
         ScheduledFuture<?> timer;
 
         Transfer(BridgeSide side, CallLeg transferor, String requested, Optional<String> replaces) {
+            this(side, transferor, requested, replaces, null, null);
+        }
+
+        Transfer(
+                BridgeSide side,
+                CallLeg transferor,
+                String requested,
+                Optional<String> replaces,
+                Call joinCall,
+                CallLeg joinReplaced) {
             this.side = side;
             this.transferor = transferor;
             this.requested = requested;
             this.replaces = replaces;
             this.target = requested;
+            this.joinCall = joinCall;
+            this.joinReplaced = joinReplaced;
+        }
+
+        boolean targetChosen() {
+            return leg != null || joinAsked;
         }
     }
 
@@ -219,12 +256,23 @@ final class Call implements LegListener {
 
     @Override
     public void onTransferRequested(CallLeg leg, String transferTarget, Optional<String> replaces) {
-        submit(() -> transferRequested(leg, transferTarget, replaces));
+        submit(() -> transferRequested(leg, transferTarget, replaces, null));
+    }
+
+    @Override
+    public void onJoinRequested(CallLeg leg, String transferTarget, String replaces, CallLeg replaced) {
+        submit(() -> transferRequested(leg, transferTarget, Optional.of(replaces), replaced));
+    }
+
+    /** Whether {@code leg} is one of this call's two sides now. */
+    synchronized boolean owns(CallLeg leg) {
+        return state != CallState.ENDED && sideOf(leg) != null;
     }
 
     // ---- transfer (the gateway as transferee: the remaining side is connected to a new leg)
 
-    private synchronized void transferRequested(CallLeg leg, String requested, Optional<String> replaces) {
+    private synchronized void transferRequested(
+            CallLeg leg, String requested, Optional<String> replaces, CallLeg joinReplaced) {
         BridgeSide side = sideOf(leg);
         if (side == null) {
             return;
@@ -238,9 +286,21 @@ final class Call implements LegListener {
             leg.reportTransferOutcome(TRANSFER_PENDING.sipStatus(), TRANSFER_PENDING.text());
             return;
         }
+        Call joinCall = null;
+        if (joinReplaced != null) {
+            // The Replaces names another dialog of this node: the transferor's other call, to be joined with this one.
+            Optional<Call> other = env.callOf(joinReplaced);
+            if (other.isEmpty() || other.get() == this) {
+                EndReason refusal = other.isEmpty() ? JOIN_GONE : JOIN_UNSUPPORTED;
+                log.info("Call {}: join with the call of {} refused: {}", id, joinReplaced.id(), refusal.code());
+                leg.reportTransferOutcome(refusal.sipStatus(), refusal.text());
+                return;
+            }
+            joinCall = other.get();
+        }
         String destination = destinationOf(requested);
         env.publish(new CallEvent.TransferRequested(id, now(), leg.kind(), requested, destination, replaces));
-        transfer = new Transfer(side, leg, requested, replaces);
+        transfer = new Transfer(side, leg, requested, replaces, joinCall, joinReplaced);
         log.info(
                 "Call {}: side {} asks for a{} transfer to {}",
                 id,
@@ -276,8 +336,12 @@ final class Call implements LegListener {
      * attended transfer asks the target to replace the dialog the transferor named.
      */
     synchronized void transferTo(LegProvider provider, String newTarget) {
-        if (transfer == null || transfer.leg != null || state != CallState.ANSWERED) {
+        if (transfer == null || transfer.targetChosen() || state != CallState.ANSWERED) {
             log.info("Call {}: transfer to {} ignored, no transfer request waits", id, newTarget);
+            return;
+        }
+        if (transfer.joinCall != null) {
+            askJoin(provider, newTarget);
             return;
         }
         if (transfer.replaces.isPresent() && !provider.canReplaceDialogs()) {
@@ -306,7 +370,7 @@ final class Call implements LegListener {
 
     /** The routes refused the pending transfer (or its target is not allowed): the transferor is told, the call goes on. */
     synchronized void refuseTransfer(EndReason reason, String refusedTarget) {
-        if (transfer == null || transfer.leg != null) {
+        if (transfer == null || transfer.targetChosen()) {
             log.info("Call {}: transfer refusal ignored, no transfer request waits", id);
             return;
         }
@@ -364,6 +428,160 @@ final class Call implements LegListener {
         }
         log.info("Call {}: transferred, side {} is now {}", id, side, done.target);
         env.publish(new CallEvent.Transferred(id, now(), done.leg.kind(), done.target));
+    }
+
+    // ---- replacement (an INVITE with Replaces for one of this call's legs, RFC 3891)
+
+    /**
+     * A new caller takes over {@code replaced}'s side ({@code newLeg} already has this call as its listener): its offer goes through the bridge to the other side (a
+     * renegotiation), the other side's answer becomes the new caller's answer, and the replaced leg gets BYE. Refused
+     * (the new caller only) when the call is not answered or busy with another exchange, or the new caller has no
+     * offer.
+     */
+    synchronized void replaceSide(CallLeg replaced, CallLeg newLeg, Optional<String> offer) {
+        if (newLeg.state() == LegState.ENDED) {
+            log.info("Call {}: the replacing caller {} is gone already", id, newLeg.id());
+            return;
+        }
+        BridgeSide side = sideOf(replaced);
+        if (side == null || state != CallState.ANSWERED) {
+            newLeg.reject(JOIN_GONE);
+            return;
+        }
+        if (transfer != null || renegotiating != null || calleeOfferPending || awaitingOfferFrom != null) {
+            newLeg.reject(TRANSFER_PENDING);
+            return;
+        }
+        if (offer.isEmpty()) {
+            newLeg.reject(REPLACE_WITHOUT_OFFER);
+            return;
+        }
+        CallLeg other = legOf(side.other());
+        String brokerOffer;
+        try {
+            brokerOffer = bridge.offer(side, newLeg.kind(), other.kind(), offer.get());
+        } catch (MediaException e) {
+            log.info("Call {}: the replacing caller's offer was refused: {}", id, e.getMessage());
+            newLeg.reject(MEDIA_REFUSED);
+            return;
+        }
+        if (side == BridgeSide.A) {
+            caller = newLeg;
+        } else {
+            callee = newLeg;
+        }
+        renegotiating = side;
+        transferOfferPending = true;
+        replacingAnswer = newLeg;
+        other.updateMedia(brokerOffer);
+        replaced.hangUp(EndReason.NORMAL);
+        log.info("Call {}: side {} replaced by {} ({})", id, side, newLeg.id(), newLeg.remoteIdentity());
+        env.publish(new CallEvent.Transferred(id, now(), newLeg.kind(), newLeg.remoteIdentity()));
+    }
+
+    // ---- join (an attended transfer between two calls of this node)
+
+    /**
+     * The pending transfer's {@code Replaces} named the transferor's other call here, and the routes (or the gateway)
+     * let it go on: that call is asked to hand over its remaining side ({@link #handOver}), which then takes the
+     * transferor's side in this call ({@link #adopt}). Only SIP resolutions go on; the target is only recorded, since
+     * nothing is dialled.
+     */
+    private void askJoin(LegProvider provider, String newTarget) {
+        Transfer current = transfer;
+        current.target = newTarget;
+        if (provider.kind() != LegKind.SIP) {
+            failTransfer(ATTENDED_UNSUPPORTED);
+            return;
+        }
+        current.joinAsked = true;
+        log.info("Call {}: joining side {}'s place with call {}", id, current.side, current.joinCall.id());
+        Call other = current.joinCall;
+        other.submit(() -> other.handOver(current.joinReplaced, this, current));
+    }
+
+    /**
+     * Another call joins this one's remaining side ({@code replaced} is the transferor's leg here): when this call is
+     * answered and idle and the remaining side can move, it is handed to {@code to} and this call ends with
+     * {@code joined} (the transferor's leg hung up, the bridge released); else {@code to} hears why not.
+     */
+    private synchronized void handOver(CallLeg replaced, Call to, Transfer token) {
+        BridgeSide side = sideOf(replaced);
+        EndReason refusal = null;
+        if (side == null || state != CallState.ANSWERED) {
+            refusal = JOIN_GONE;
+        } else if (transfer != null || renegotiating != null || calleeOfferPending) {
+            refusal = TRANSFER_PENDING;
+        } else if (!legOf(side.other()).canJoinAnotherCall()) {
+            refusal = JOIN_UNSUPPORTED;
+        }
+        if (refusal != null) {
+            EndReason why = refusal;
+            log.info("Call {}: not handed over to call {}: {}", id, to.id(), why.code());
+            to.submit(() -> to.joinRefused(token, why));
+            return;
+        }
+        CallLeg remaining = legOf(side.other());
+        handedOver = remaining;
+        log.info("Call {}: side {} handed over to call {}", id, side.other(), to.id());
+        end(JOINED, null);
+        to.submit(() -> to.adopt(token, remaining, this));
+    }
+
+    private synchronized void joinRefused(Transfer token, EndReason reason) {
+        if (transfer == token) {
+            failTransfer(reason);
+        }
+    }
+
+    /** The other call handed {@code joined} over: it becomes this call's listener, then takes the transferor's side. */
+    private synchronized void adopt(Transfer token, CallLeg joined, Call from) {
+        LegState joinedState = joined.moveTo(from, this);
+        if (transfer != token || state != CallState.ANSWERED) {
+            log.info("Call {}: the joined leg {} arrived too late, hung up", id, joined.id());
+            joined.hangUp(EndReason.NORMAL);
+            return;
+        }
+        if (joinedState != LegState.ANSWERED) {
+            joined.hangUp(EndReason.NORMAL);
+            failTransfer(JOIN_GONE);
+            return;
+        }
+        token.leg = joined;
+        joinSwap();
+    }
+
+    /**
+     * The joined leg takes the transferor's side; it is asked for a fresh offer (an offer-less re-INVITE), which goes
+     * through this call's bridge to the remaining side like any renegotiation, and the remaining side's answer comes
+     * back to it (in the ACK). The transferor hears 200 and is hung up.
+     */
+    private void joinSwap() {
+        if (renegotiating != null || calleeOfferPending) {
+            deferredSwap = this::joinSwap;
+            return;
+        }
+        Transfer done = transfer;
+        cancel(done.timer);
+        transfer = null;
+        BridgeSide side = done.side;
+        CallLeg old = legOf(side);
+        if (side == BridgeSide.A) {
+            caller = done.leg;
+        } else {
+            callee = done.leg;
+        }
+        target = done.target;
+        awaitingOfferFrom = done.leg;
+        done.leg.requestMediaOffer();
+        if (!done.transferorGone) {
+            old.reportTransferOutcome(200, "OK");
+            old.hangUp(EndReason.NORMAL);
+        }
+        log.info(
+                "Call {}: joined with call {}, side {} is now its leg {}", id, done.joinCall.id(), side, done.leg.id());
+        env.publish(
+                new CallEvent.Transferred(id, now(), done.leg.kind(), done.target, Optional.of(done.joinCall.id())));
     }
 
     /**
@@ -467,6 +685,15 @@ final class Call implements LegListener {
         if (side == null || state == CallState.ENDED) {
             return;
         }
+        if (awaitingOfferFrom != null) {
+            if (leg != awaitingOfferFrom) {
+                // The joined leg's offer goes first; this one waits for that exchange.
+                deferredOffer = () -> mediaOffer(leg, sdpOffer);
+                return;
+            }
+            awaitingOfferFrom = null;
+            transferOfferPending = true;
+        }
         if (transfer != null && transfer.transferorGone) {
             log.info("Call {}: offer from {} refused while the transfer target is called", id, side);
             leg.refuseMediaUpdate(500, "Transfer in progress");
@@ -516,7 +743,15 @@ final class Call implements LegListener {
                 BridgeSide offerer = renegotiating;
                 renegotiating = null;
                 transferOfferPending = false;
-                legOf(offerer).answerMediaUpdate(bridge.answer(side, leg.kind(), sdpAnswer));
+                String answer = bridge.answer(side, leg.kind(), sdpAnswer);
+                CallLeg offering = legOf(offerer);
+                if (offering == replacingAnswer) {
+                    // The replacing caller's INVITE is answered with the other side's answer.
+                    replacingAnswer = null;
+                    offering.answer(answer);
+                } else {
+                    offering.answerMediaUpdate(answer);
+                }
             } else {
                 log.info("Call {}: unexpected media answer from {}", id, side);
                 return;
@@ -531,6 +766,13 @@ final class Call implements LegListener {
 
     /** The other side refused the offer being relayed: the offering side is refused too, and the media stay. */
     private synchronized void mediaUpdateFailed(CallLeg leg, int sipStatus) {
+        if (leg != null && leg == awaitingOfferFrom && state != CallState.ENDED) {
+            // The joined leg gave no offer: there is no media to go back to.
+            log.info("Call {}: the joined leg gave no offer ({})", id, sipStatus);
+            awaitingOfferFrom = null;
+            end(MEDIA_REFUSED, null);
+            return;
+        }
         BridgeSide side = sideOf(leg);
         if (side == null || state == CallState.ENDED || renegotiating == null || side != renegotiating.other()) {
             return;
@@ -632,10 +874,10 @@ final class Call implements LegListener {
         }
         moveTo(CallState.ENDED);
         cancelTimer();
-        if (endedBy != BridgeSide.A) {
+        if (endedBy != BridgeSide.A && caller != handedOver) {
             caller.hangUp(reason);
         }
-        if (callee != null && endedBy != BridgeSide.B) {
+        if (callee != null && endedBy != BridgeSide.B && callee != handedOver) {
             callee.hangUp(reason);
         }
         if (transfer != null) {

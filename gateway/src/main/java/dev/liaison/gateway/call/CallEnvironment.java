@@ -25,6 +25,11 @@ interface CallEnvironment {
     /** No route decides transfers: transfer {@code call} to {@code target} as the transferor gave it. */
     void transferUnrouted(Call call, String target);
 
+    /** The active call that owns {@code leg} as one of its two sides, if any (for joining two calls). */
+    default java.util.Optional<Call> callOf(CallLeg leg) {
+        return java.util.Optional.empty();
+    }
+
     /** The call reached {@link CallState#ENDED}: forget it. */
     void ended(Call call, EndReason reason);
 

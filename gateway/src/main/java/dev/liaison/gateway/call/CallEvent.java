@@ -82,8 +82,17 @@ public sealed interface CallEvent {
     /**
      * A transfer completed: the side that asked for it was replaced by a new leg of {@code newSideKind} to
      * {@code target}, the remaining side's media was renegotiated through the bridge, and the transferor was hung up.
+     * For a join (an attended transfer whose {@code Replaces} named another call of this node), {@code joinedCallId}
+     * is that other call, whose remaining side is the new side here and which ended with {@code joined}.
      */
-    record Transferred(String callId, Instant at, LegKind newSideKind, String target) implements CallEvent {
+    record Transferred(String callId, Instant at, LegKind newSideKind, String target, Optional<String> joinedCallId)
+            implements CallEvent {
+
+        /** A transfer to a newly called leg (not a join). */
+        public Transferred(String callId, Instant at, LegKind newSideKind, String target) {
+            this(callId, at, newSideKind, target, Optional.empty());
+        }
+
         @Override
         public String type() {
             return "call.transferred";

@@ -108,4 +108,32 @@ public interface CallLeg {
     default boolean canTakeEarlyOffer() {
         return false;
     }
+
+    /**
+     * Answered legs: ask the far end for a fresh offer (for SIP a re-INVITE without SDP, RFC 3725 flow I), used when
+     * the leg joins another call and its media must be bridged afresh. Outcome: {@link LegListener#onMediaOffer}
+     * (answered with {@link #answerMediaUpdate}) or {@link LegListener#onMediaUpdateFailed}. Only when
+     * {@link #canJoinAnotherCall} says so.
+     */
+    default void requestMediaOffer() {
+        throw new UnsupportedOperationException(kind() + " legs cannot be asked for an offer");
+    }
+
+    /**
+     * Whether this leg can be handed to another call ({@link #moveTo}) and asked for a fresh offer
+     * ({@link #requestMediaOffer}): what joining two calls needs (an attended transfer between two calls of this
+     * node). No by default: a client leg's protocol has no offer request.
+     */
+    default boolean canJoinAnotherCall() {
+        return false;
+    }
+
+    /**
+     * Hands the leg from the listener {@code from} to {@code to}, atomically with its events: returns the leg's state
+     * when it was moved (events after that go to {@code to}), {@link LegState#ENDED} when it was not ({@code from} is
+     * not its listener). Only when {@link #canJoinAnotherCall} says so.
+     */
+    default LegState moveTo(LegListener from, LegListener to) {
+        return LegState.ENDED;
+    }
 }

@@ -10,4 +10,13 @@ package dev.liaison.gateway.call;
 public interface CallRequests {
 
     void incoming(CallLeg caller, CallRequest request);
+
+    /**
+     * A new caller asks to take over {@code replaced}, an answered leg of a call here (SIP INVITE with
+     * {@code Replaces}, RFC 3891): the call swaps {@code caller} in for it, or refuses {@code caller}. By default
+     * refused with 501.
+     */
+    default void replacing(CallLeg caller, CallLeg replaced, CallRequest request) {
+        caller.reject(new EndReason("not-supported", 501, "Replacing a dialog is not supported"));
+    }
 }

@@ -39,6 +39,17 @@ public interface LegListener {
     default void onTransferRequested(CallLeg leg, String target, Optional<String> replaces) {}
 
     /**
+     * The far end asks for an attended transfer whose {@code Replaces} names a dialog of this node: the leg
+     * {@code replaced}, which belongs to another call (or to this one). The call joins its remaining side with the
+     * other side of {@code replaced}'s call. {@code target} is the Refer-To URI, {@code replaces} the header value.
+     * The leg reports the outcome like a transfer's ({@link CallLeg#reportTransferOutcome}); by default the join is
+     * refused with 501.
+     */
+    default void onJoinRequested(CallLeg leg, String target, String replaces, CallLeg replaced) {
+        leg.reportTransferOutcome(501, "Joining two calls is not supported");
+    }
+
+    /**
      * The far end muted or unmuted its microphone or camera (client "mute"); the call may relay it to the other leg with
      * {@link CallLeg#remoteMuteChanged}. Media keeps flowing as negotiated: this is a state report, not a renegotiation.
      */

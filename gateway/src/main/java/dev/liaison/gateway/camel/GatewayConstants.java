@@ -76,6 +76,13 @@ public final class GatewayConstants {
     public static final String REPLACES = "LiaisonGatewayReplaces";
 
     @Metadata(
+            label = "consumer",
+            description = "call.transferred of a join (the Replaces named another call of this node): that call's id;"
+                    + " it ended with joined, its remaining side is now in this call.",
+            javaType = "String")
+    public static final String JOINED_CALL_ID = "LiaisonGatewayJoinedCallId";
+
+    @Metadata(
             label = "producer",
             description = "originate: what the called side is shown as the caller (a browser's incoming-call from).",
             javaType = "String")

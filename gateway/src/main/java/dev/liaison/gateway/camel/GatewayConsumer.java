@@ -172,6 +172,7 @@ public class GatewayConsumer extends DefaultConsumer implements CallEventListene
         } else if (event instanceof CallEvent.Transferred e) {
             in.setHeader(GatewayConstants.LEG_KIND, e.newSideKind());
             in.setHeader(GatewayConstants.TARGET, e.target());
+            e.joinedCallId().ifPresent(joined -> in.setHeader(GatewayConstants.JOINED_CALL_ID, joined));
         } else if (event instanceof CallEvent.TransferFailed e) {
             in.setHeader(GatewayConstants.LEG_KIND, e.side());
             in.setHeader(GatewayConstants.TARGET, e.target());

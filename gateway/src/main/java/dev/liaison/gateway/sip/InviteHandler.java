@@ -49,7 +49,7 @@ final class InviteHandler implements RequestHandler {
             return;
         }
         admit(incoming);
-        IncomingReplaces.check(ctx, incoming.request());
+        Optional<SipLeg> replaced = IncomingReplaces.check(ctx, incoming.request());
         SipURI requestUri = (SipURI) incoming.request().getRequestURI();
         String destination = requestUri.getUser();
         if (destination == null || destination.isBlank()) {
@@ -70,7 +70,11 @@ final class InviteHandler implements RequestHandler {
         CallRequest request = new CallRequest(destination, sdp, mode, Optional.empty(), attributes(incoming));
         LOG.info("Inbound call {} to '{}' from {}", leg.id(), destination, leg.remoteIdentity());
         try {
-            callRequests.get().incoming(leg, request);
+            if (replaced.isPresent()) {
+                callRequests.get().replacing(leg, replaced.get(), request);
+            } else {
+                callRequests.get().incoming(leg, request);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Call routing failed for leg {}", leg.id(), e);
             leg.reject(EndReason.ERROR);

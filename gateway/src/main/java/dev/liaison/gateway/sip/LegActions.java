@@ -50,6 +50,20 @@ final class LegActions {
         }
     }
 
+    /**
+     * Hands the leg from the listener {@code from} to {@code to} (a call joining another call's leg); false when
+     * {@code from} is not the listener any more.
+     */
+    boolean moveListener(LegListener from, LegListener to) {
+        synchronized (lock) {
+            if (listener != from) {
+                return false;
+            }
+            listener = to;
+            return true;
+        }
+    }
+
     /** Queues an event for the listener, delivered when the running action is over. Under the lock. */
     void event(Consumer<LegListener> delivery) {
         LegListener target = listener;

@@ -75,8 +75,9 @@ final class LegNetworkEvents {
         });
     }
 
-    void onRefer(ServerTransaction transaction, Request refer, ReferToHeader referTo) {
-        leg.act("REFER", () -> leg.transfer().onRefer(transaction, refer, referTo));
+    void onRefer(
+            ServerTransaction transaction, Request refer, ReferToHeader referTo, java.util.Optional<SipLeg> joinWith) {
+        leg.act("REFER", () -> leg.transfer().onRefer(transaction, refer, referTo, joinWith));
     }
 
     void onAck(Request ack) {

@@ -2,6 +2,7 @@ package dev.liaison.gateway.sip;
 
 import dev.liaison.gateway.call.EndReason;
 import dev.liaison.gateway.call.LegState;
+import java.util.Optional;
 import javax.sip.ClientTransaction;
 import javax.sip.ServerTransaction;
 import javax.sip.header.ReferToHeader;
@@ -32,7 +33,8 @@ final class LegTransfer {
         this.wire = wire;
     }
 
-    void onRefer(ServerTransaction transaction, Request refer, ReferToHeader referTo) throws Exception {
+    void onRefer(ServerTransaction transaction, Request refer, ReferToHeader referTo, Optional<SipLeg> joinWith)
+            throws Exception {
         if (leg.state() != LegState.ANSWERED || !wire.canSend()) {
             throw new SipStatusException(Response.FORBIDDEN, "call not established");
         }
@@ -40,11 +42,23 @@ final class LegTransfer {
             throw new SipStatusException(Response.REQUEST_PENDING, "a transfer is in progress");
         }
         ReferTarget asked = ReferTarget.of(referTo);
-        if (asked.replaces().isPresent()
-                && ctx.legs.find(asked.replaces().get().callId()).isPresent()) {
-            // Both of the transferor's calls go through this node: joining two calls is not done (docs/calls.md).
-            throw SipStatusException.withReason(
-                    Response.NOT_IMPLEMENTED, "Replaces names a call of this gateway: not supported");
+        Optional<SipLeg> joined = Optional.empty();
+        if (asked.replaces().isPresent()) {
+            String named = asked.replaces().get().callId();
+            if (named.equals(leg.sipCallId())) {
+                // Replacing the very dialog the REFER came on cannot mean anything.
+                throw SipStatusException.withReason(
+                        Response.NOT_IMPLEMENTED, "Replaces names a call of this gateway: the REFER's own dialog");
+            }
+            if (ctx.legs.find(named).isPresent()) {
+                // Both of the transferor's calls go through this node: the call joins them (docs/calls.md).
+                joined = joinWith.filter(other -> other.sipCallId().equals(named));
+                if (joined.isEmpty()) {
+                    throw SipStatusException.withReason(
+                            Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST,
+                            "Replaces names no established dialog of this gateway");
+                }
+            }
         }
         wire.respond(transaction, ctx.messages.createResponse(Response.ACCEPTED, refer));
         TransferSubscription started = new TransferSubscription(ctx, wire.dialog(), wire.transport());
@@ -55,6 +69,17 @@ final class LegTransfer {
                 started.finish(Response.REQUEST_TIMEOUT, "Request Timeout");
             }
         }));
+        if (joined.isPresent()) {
+            SipLeg other = joined.get();
+            String replaces = asked.replaces().get().headerValue();
+            LOG.info(
+                    "Leg {}: transfer to {} requested, joining the call of leg {}",
+                    leg.id(),
+                    asked.target(),
+                    other.id());
+            leg.event(l -> l.onJoinRequested(leg, asked.target(), replaces, other));
+            return;
+        }
         LOG.info(
                 "Leg {}: transfer to {} requested{}",
                 leg.id(),

@@ -29,6 +29,8 @@ final class OfferAnswer {
     private final ReceivedOffer receivedOffer;
     /** Our re-INVITE (or early UPDATE) with an offer, waiting for its final response. */
     private ClientTransaction pendingUpdate;
+    /** {@link #pendingUpdate} is an offer-less re-INVITE: its 2xx carries the far end's offer (RFC 3725 flow I). */
+    private boolean pendingUpdateAsksOffer;
     /** A 2xx carrying the far end's offer (late offer): its ACK waits for our answer. */
     private Response lateOfferAnswer;
     /** The SDP we sent last (offer or answer), offered again in a refresh. */
@@ -119,6 +121,24 @@ final class OfferAnswer {
         wire.setSdp(reInvite, sdpOffer);
         pendingUpdate = wire.send(reInvite);
         localSdp = sdpOffer;
+    }
+
+    /**
+     * Asks the far end for a fresh offer: a re-INVITE without SDP (RFC 3261 14.1, RFC 3725 flow I). Its 2xx carries
+     * the far end's offer, reported with {@code onMediaOffer}; the ACK waits for the call's answer
+     * ({@link #answerMediaUpdate}). A refusal or a 2xx without SDP is {@code onMediaUpdateFailed}.
+     */
+    void requestOffer() throws Exception {
+        if (leg.state() != LegState.ANSWERED || busy() || !wire.canSend()) {
+            leg.ignored("requestMediaOffer");
+            leg.event(l -> l.onMediaUpdateFailed(leg, Response.REQUEST_PENDING));
+            return;
+        }
+        Request reInvite = wire.create(Request.INVITE);
+        leg.refresh().addTo(reInvite);
+        pendingUpdate = wire.send(reInvite);
+        pendingUpdateAsksOffer = true;
+        LOG.info("Leg {}: offer-less re-INVITE sent, asking the far end for an offer", leg.id());
     }
 
     /** An offer in the early dialog (RFC 3311): UPDATE with SDP, answered in its 200 ({@code onMediaAnswer}). */
@@ -220,7 +240,20 @@ final class OfferAnswer {
             return;
         }
         pendingUpdate = null;
-        if (status < 300) {
+        boolean askedOffer = pendingUpdateAsksOffer;
+        pendingUpdateAsksOffer = false;
+        if (status < 300 && askedOffer) {
+            leg.refresh().refreshedByOurOffer(response);
+            Optional<String> offer = DialogWire.sdp(response);
+            if (offer.isPresent()) {
+                lateOfferAnswer = response;
+                leg.event(l -> l.onMediaOffer(leg, offer.get()));
+            } else {
+                LOG.warn("Leg {}: 2xx to our offer-less re-INVITE has no SDP", leg.id());
+                wire.sendAck(response, Optional.empty());
+                leg.event(l -> l.onMediaUpdateFailed(leg, Response.NOT_ACCEPTABLE_HERE));
+            }
+        } else if (status < 300) {
             wire.sendAck(response, Optional.empty());
             leg.refresh().refreshedByOurOffer(response);
             Optional<String> sdp = DialogWire.sdp(response);
@@ -259,6 +292,7 @@ final class OfferAnswer {
      */
     void onUpdateTimeout() throws Exception {
         pendingUpdate = null;
+        pendingUpdateAsksOffer = false;
         if (leg.state() != LegState.ANSWERED) {
             leg.event(l -> l.onMediaUpdateFailed(leg, Response.REQUEST_TIMEOUT));
         } else {

@@ -33,8 +33,11 @@ final class SipContext {
     static final List<String> ALLOWED_METHODS =
             List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REFER", "PRACK", "UPDATE");
 
-    /** Option tags this endpoint supports (RFC 3262 reliable provisionals, RFC 4028 session timers). */
-    static final List<String> SUPPORTED = List.of("100rel", "timer");
+    /**
+     * Option tags this endpoint supports (RFC 3262 reliable provisionals, RFC 4028 session timers, RFC 3891 an INVITE
+     * replacing one of our answered dialogs).
+     */
+    static final List<String> SUPPORTED = List.of("100rel", "timer", "replaces");
 
     final SipStackImpl stack;
     final SipProvider provider;

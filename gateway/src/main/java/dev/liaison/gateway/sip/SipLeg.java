@@ -310,6 +310,21 @@ public final class SipLeg implements CallLeg {
         act("reportTransferOutcome", () -> transfer.reportOutcome(sipStatus, reasonPhrase));
     }
 
+    @Override
+    public void requestMediaOffer() {
+        act("requestMediaOffer", media::requestOffer);
+    }
+
+    @Override
+    public boolean canJoinAnotherCall() {
+        return true;
+    }
+
+    @Override
+    public synchronized LegState moveTo(LegListener from, LegListener to) {
+        return actions.moveListener(from, to) ? state : LegState.ENDED;
+    }
+
     // ---- what the parts use (under the lock) ----
 
     /** The network side: what the handlers and the dispatcher report for this leg's dialog. */

@@ -26,8 +26,11 @@ import org.junit.jupiter.api.Test;
  * UAC) calls the trunk, the call is connected to B (SIPp UAS), and B, which consulted C directly, REFERs its call to C
  * with {@code Replaces} naming its consultation dialog with C. The gateway calls C with that {@code Replaces} (and
  * {@code Require: replaces}), checked by C's scenario; then the call goes on like a blind transfer. A REFER whose
- * {@code Replaces} is malformed or names a call of the gateway is refused before anything happens, and so is a new
- * INVITE that asks to replace one of the gateway's dialogs.
+ * {@code Replaces} is malformed or names the REFER's own dialog is refused before anything happens, and so are new
+ * INVITEs whose {@code Replaces} cannot take over a dialog (no such dialog, wrong tags, {@code early-only}, the
+ * replaced dialog's own Call-ID, no {@code from-tag}). Joining two calls of the gateway is
+ * {@link AttendedTransferJoinsTwoCallsThroughTheB2buaIT}, a successful replacement
+ * {@link InviteWithReplacesTakesOverACallThroughTheB2buaIT}.
  */
 class AttendedTransferThroughTheB2buaIT {
 
@@ -101,7 +104,7 @@ class AttendedTransferThroughTheB2buaIT {
     }
 
     @Test
-    void referWhoseReplacesNamesACallOfTheGatewayIsRefusedWith501() throws Exception {
+    void referWhoseReplacesNamesItsOwnDialogIsRefusedWith501() throws Exception {
         try (SipTrunkFixture trunk = SipTrunkFixture.startWith(() -> b2bua);
                 Sipp transferor = Sipp.uasTcp(
                         "uas-answer-refer-own-dialog-refused-then-hang-up.xml",
@@ -114,7 +117,7 @@ class AttendedTransferThroughTheB2buaIT {
                 caller.assertScenarioCompleted();
             }
             assertThat(transferor.received("SIP/2.0 501").get(0))
-                    .startsWith("SIP/2.0 501 Replaces names a call of this gateway");
+                    .startsWith("SIP/2.0 501 Replaces names a call of this gateway: the REFER's own dialog");
             assertThat(transferor.received("NOTIFY")).isEmpty();
             assertThat(types()).doesNotContain("call.transfer-requested", "call.transfer-failed");
             assertNothingLeaked(trunk);
