@@ -42,12 +42,7 @@ public final class RtpLegs implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RtpLegs.class);
     private static final long TICK_MILLIS = 100;
-    /**
-     * Datagrams read from one ready socket per select. The selector is level-triggered, so a socket with more queued is
-     * reported again by the next select; reading on until a socket is empty would cost one empty receive system call
-     * per packet at the usual rate of one packet per socket per wakeup (a 20 ms stream).
-     */
-    private static final int READS_PER_WAKEUP = 1;
+    private static final int READS_PER_WAKEUP = 32;
 
     private static final long TASK_TIMEOUT_SECONDS = 5;
 
