@@ -43,7 +43,6 @@ public final class RtpLegs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RtpLegs.class);
     private static final long TICK_MILLIS = 100;
     private static final int READS_PER_WAKEUP = 32;
-
     private static final long TASK_TIMEOUT_SECONDS = 5;
 
     private final RtpSettings settings;
