@@ -8,7 +8,8 @@ import org.jitsi.srtp.crypto.Aes;
  * on the thread that derives the first context (for RTP legs the reader that serves every leg), and keeps whichever
  * won that single timing: a choice that changes from run to run on a busy machine. The JDK's AES-CTR (AES-NI
  * intrinsics, no JNI call per packet) costs about 0.2 µs less per protect or unprotect of a 172-byte packet than the
- * OpenSSL one here, so it is named outright. jitsi-srtp's setting is global to the JVM, hence done once.
+ * OpenSSL one here, so it is named outright. jitsi-srtp's setting is global to the JVM (it covers AES-CTR, AES-GCM of
+ * the DTLS-SRTP legs and the AES-ECB of key derivation alike), hence done once.
  */
 final class SrtpCiphers {
     /** jitsi-srtp's short name for {@code Aes$SunJCECipherFactory}. */
