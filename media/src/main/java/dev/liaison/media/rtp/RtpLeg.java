@@ -10,10 +10,11 @@ import dev.liaison.media.rtp.RtcpPacket.SdesChunk;
 import dev.liaison.media.rtp.RtcpPacket.SdesItem;
 import dev.liaison.media.rtp.RtcpPacket.SenderReport;
 import dev.liaison.media.rtp.RtcpPacket.SourceDescription;
+import dev.liaison.media.srtp.PacketBuffer;
 import dev.liaison.media.srtp.SdesCrypto;
 import dev.liaison.media.srtp.SdesException;
 import dev.liaison.media.srtp.SrtpMetrics;
-import dev.liaison.media.srtp.SrtpResult;
+import dev.liaison.media.srtp.SrtpOutcome;
 import dev.liaison.media.srtp.SrtpSession;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -53,6 +54,9 @@ public final class RtpLeg implements RtpLegControl {
 
     private static final Logger log = LoggerFactory.getLogger(RtpLeg.class);
     private static final int MAX_SRTP_SSRCS = 8;
+    /** Room the SDES buffers start with: a 20 ms G.711 packet and its tag; they grow for larger packets. */
+    private static final int SRTP_BUFFER_START = 512;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String id;
@@ -73,6 +77,10 @@ public final class RtpLeg implements RtpLegControl {
     private final AtomicLong dropped = new AtomicLong();
     private final int reportSsrc = RANDOM.nextInt();
     private final String cname;
+    /** SDES legs: what is protected before sending, reused under sendLock. */
+    private final PacketBuffer protectBuffer;
+    /** SDES legs: the window over a received packet that is unprotected in place, reader thread only. */
+    private final PacketBuffer unprotectBuffer;
 
     private volatile LegListener listener;
     private volatile boolean closed;
@@ -122,6 +130,8 @@ public final class RtpLeg implements RtpLegControl {
         this.clock = clock;
         this.owner = owner;
         this.cname = "liaison-" + Integer.toHexString(reportSsrc);
+        this.protectBuffer = localCrypto.isPresent() ? new PacketBuffer(SRTP_BUFFER_START) : null;
+        this.unprotectBuffer = localCrypto.isPresent() ? new PacketBuffer(0) : null;
         this.nextReportNanos = nanos(clock.instant()) + jittered(REPORT_INTERVAL_NANOS);
     }
 
@@ -338,24 +348,27 @@ public final class RtpLeg implements RtpLegControl {
         return Optional.of(latching && latched != null ? latched : r.rtp().get());
     }
 
-    /** Protects (SDES) and sends; under sendLock. */
+    /** Protects (SDES: one copy into the leg's protect buffer, no allocation) and sends; under sendLock. */
     private boolean transmit(DatagramChannel channel, byte[] packet, int length, InetSocketAddress to, boolean rtcp) {
         byte[] out = packet;
+        int outOffset = 0;
         int outLength = length;
         if (localCrypto.isPresent()) {
             SrtpSession session = srtp;
             if (session == null) {
                 return dropOut(RtpDrop.NOT_READY);
             }
-            SrtpResult result = rtcp ? session.protectRtcp(packet, 0, length) : session.protectRtp(packet, 0, length);
-            if (!result.ok()) {
+            PacketBuffer buffer = protectBuffer.copyOf(packet, 0, length);
+            SrtpOutcome outcome = rtcp ? session.protectRtcp(buffer) : session.protectRtp(buffer);
+            if (outcome != SrtpOutcome.OK) {
                 return dropOut(RtpDrop.SRTP_FAILED);
             }
-            out = result.packet();
-            outLength = out.length;
+            out = buffer.array();
+            outOffset = buffer.offset();
+            outLength = buffer.length();
         }
         try {
-            if (channel.send(ByteBuffer.wrap(out, 0, outLength), to) == 0) {
+            if (channel.send(ByteBuffer.wrap(out, outOffset, outLength), to) == 0) {
                 return dropOut(RtpDrop.SEND_FAILED);
             }
             return true;
@@ -465,22 +478,25 @@ public final class RtpLeg implements RtpLegControl {
             return;
         }
         byte[] plain = data;
+        int plainLength = data.length;
         if (localCrypto.isPresent()) {
             SrtpSession session = srtp;
             if (session == null) {
                 dropIn(RtpDrop.NOT_READY);
                 return;
             }
-            SrtpResult result = session.unprotectRtp(data, 0, data.length);
-            if (!result.ok()) {
-                dropIn(drop(result));
+            PacketBuffer buffer = unprotectBuffer.wrap(data, 0, data.length);
+            SrtpOutcome outcome = session.unprotectRtp(buffer);
+            if (outcome != SrtpOutcome.OK) {
+                dropIn(drop(outcome));
                 return;
             }
-            plain = result.packet();
+            plain = plainArray(buffer);
+            plainLength = buffer.length();
         }
         RtpPacket packet;
         try {
-            packet = RtpPacket.parse(plain, 0, plain.length);
+            packet = RtpPacket.parse(plain, 0, plainLength);
         } catch (RtpFormatException e) {
             dropIn(RtpDrop.MALFORMED);
             return;
@@ -498,7 +514,7 @@ public final class RtpLeg implements RtpLegControl {
             return;
         }
         try {
-            l.rtp(this, plain, plain.length);
+            l.rtp(this, plain, plainLength);
         } catch (RuntimeException e) {
             log.warn("RTP leg {} listener failed on RTP: {}", id, e.toString());
             dropIn(RtpDrop.NO_LISTENER);
@@ -511,22 +527,25 @@ public final class RtpLeg implements RtpLegControl {
             return;
         }
         byte[] plain = data;
+        int plainLength = data.length;
         if (localCrypto.isPresent()) {
             SrtpSession session = srtp;
             if (session == null) {
                 dropIn(RtpDrop.NOT_READY);
                 return;
             }
-            SrtpResult result = session.unprotectRtcp(data, 0, data.length);
-            if (!result.ok()) {
-                dropIn(drop(result));
+            PacketBuffer buffer = unprotectBuffer.wrap(data, 0, data.length);
+            SrtpOutcome outcome = session.unprotectRtcp(buffer);
+            if (outcome != SrtpOutcome.OK) {
+                dropIn(drop(outcome));
                 return;
             }
-            plain = result.packet();
+            plain = plainArray(buffer);
+            plainLength = buffer.length();
         }
         RtcpCompound compound;
         try {
-            compound = RtcpParser.parse(plain, 0, plain.length);
+            compound = RtcpParser.parse(plain, 0, plainLength);
         } catch (RtpFormatException e) {
             dropIn(RtpDrop.MALFORMED);
             return;
@@ -542,7 +561,7 @@ public final class RtpLeg implements RtpLegControl {
             return;
         }
         try {
-            l.rtcp(this, plain, plain.length);
+            l.rtcp(this, plain, plainLength);
         } catch (RuntimeException e) {
             log.warn("RTP leg {} listener failed on RTCP: {}", id, e.toString());
             dropIn(RtpDrop.NO_LISTENER);
@@ -606,8 +625,18 @@ public final class RtpLeg implements RtpLegControl {
         }
     }
 
-    private static RtpDrop drop(SrtpResult result) {
-        return switch (result.outcome()) {
+    /**
+     * The array that holds the unprotected packet from index 0: the received one itself (unprotect only strips the
+     * tag, and the SRTCP index, at the end), else a copy.
+     */
+    private static byte[] plainArray(PacketBuffer buffer) {
+        return buffer.offset() == 0
+                ? buffer.array()
+                : Arrays.copyOfRange(buffer.array(), buffer.offset(), buffer.offset() + buffer.length());
+    }
+
+    private static RtpDrop drop(SrtpOutcome outcome) {
+        return switch (outcome) {
             case AUTH_FAILED -> RtpDrop.AUTH_FAILED;
             case REPLAYED, TOO_OLD -> RtpDrop.REPLAYED;
             case MALFORMED -> RtpDrop.MALFORMED;

@@ -1,8 +1,6 @@
 package dev.liaison.media.srtp;
 
 import java.security.GeneralSecurityException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
@@ -15,7 +13,6 @@ import org.jitsi.utils.logging2.LoggerImpl;
  * rollover counter and replay window), at most {@code maxSsrcs} of them per direction.
  */
 public final class SrtpSession implements AutoCloseable {
-    private static final int TAG_SPARE = 16 + 4;
     private static final Logger JITSI_LOG = new LoggerImpl(SrtpSession.class.getName());
 
     private final SrtpProfile profile;
@@ -23,15 +20,16 @@ public final class SrtpSession implements AutoCloseable {
     private final SrtpContextFactory receiver;
     private final int maxSsrcs;
     private final SrtpMetrics metrics;
-    private final Map<Integer, SrtpCryptoContext> rtpOut = new ConcurrentHashMap<>();
-    private final Map<Integer, SrtpCryptoContext> rtpIn = new ConcurrentHashMap<>();
-    private final Map<Integer, SrtcpCryptoContext> rtcpOut = new ConcurrentHashMap<>();
-    private final Map<Integer, SrtcpCryptoContext> rtcpIn = new ConcurrentHashMap<>();
+    private final Contexts<SrtpCryptoContext> rtpOut = new Contexts<>();
+    private final Contexts<SrtpCryptoContext> rtpIn = new Contexts<>();
+    private final Contexts<SrtcpCryptoContext> rtcpOut = new Contexts<>();
+    private final Contexts<SrtcpCryptoContext> rtcpIn = new Contexts<>();
 
     public SrtpSession(SrtpKeyingMaterial keys, int maxSsrcs, SrtpMetrics metrics) {
         if (maxSsrcs < 1) {
             throw new IllegalArgumentException("maxSsrcs must be positive");
         }
+        SrtpCiphers.choose();
         this.profile = keys.profile();
         this.maxSsrcs = maxSsrcs;
         this.metrics = metrics;
@@ -56,29 +54,63 @@ public final class SrtpSession implements AutoCloseable {
     }
 
     public SrtpResult protectRtp(byte[] packet, int off, int len) {
-        return rtp(packet, off, len, true);
+        PacketBuffer buffer = new PacketBuffer(packet, off, len, PacketBuffer.TAG_SPARE);
+        return result(buffer, rtp(buffer, true));
     }
 
     public SrtpResult unprotectRtp(byte[] packet, int off, int len) {
-        return rtp(packet, off, len, false);
+        PacketBuffer buffer = new PacketBuffer(packet, off, len, PacketBuffer.TAG_SPARE);
+        return result(buffer, rtp(buffer, false));
     }
 
     public SrtpResult protectRtcp(byte[] packet, int off, int len) {
-        return rtcp(packet, off, len, true);
+        PacketBuffer buffer = new PacketBuffer(packet, off, len, PacketBuffer.TAG_SPARE);
+        return result(buffer, rtcp(buffer, true));
     }
 
     public SrtpResult unprotectRtcp(byte[] packet, int off, int len) {
-        return rtcp(packet, off, len, false);
+        PacketBuffer buffer = new PacketBuffer(packet, off, len, PacketBuffer.TAG_SPARE);
+        return result(buffer, rtcp(buffer, false));
     }
 
-    private SrtpResult rtp(byte[] packet, int off, int len, boolean protect) {
+    /**
+     * Protects the RTP packet in {@code buffer} in place (the tag is appended: give it a {@link PacketBuffer#copyOf}
+     * copy, which has room for it). Allocates nothing per packet on our side; drops are counted.
+     */
+    public SrtpOutcome protectRtp(PacketBuffer buffer) {
+        return rtp(buffer, true);
+    }
+
+    /** Checks and decrypts the SRTP packet in {@code buffer} in place ({@link PacketBuffer#wrap} is enough). */
+    public SrtpOutcome unprotectRtp(PacketBuffer buffer) {
+        return rtp(buffer, false);
+    }
+
+    /** Protects the RTCP compound in {@code buffer} in place, as {@link #protectRtp(PacketBuffer)}. */
+    public SrtpOutcome protectRtcp(PacketBuffer buffer) {
+        return rtcp(buffer, true);
+    }
+
+    /** Checks and decrypts the SRTCP packet in {@code buffer} in place. */
+    public SrtpOutcome unprotectRtcp(PacketBuffer buffer) {
+        return rtcp(buffer, false);
+    }
+
+    private static SrtpResult result(PacketBuffer buffer, SrtpOutcome outcome) {
+        return outcome == SrtpOutcome.OK ? new SrtpResult(outcome, buffer.toArray()) : SrtpResult.dropped(outcome);
+    }
+
+    private SrtpOutcome rtp(PacketBuffer buffer, boolean protect) {
         String op = protect ? "protect" : "unprotect";
+        byte[] packet = buffer.array();
+        int off = buffer.offset();
+        int len = buffer.length();
         int minimum = protect ? 12 : 12 + profile.rtpTagLength();
         if (len < minimum || (packet[off] & 0xC0) != 0x80) {
             return drop(op, "rtp", SrtpOutcome.MALFORMED);
         }
         int ssrc = readInt(packet, off + 8);
-        Map<Integer, SrtpCryptoContext> contexts = protect ? rtpOut : rtpIn;
+        Contexts<SrtpCryptoContext> contexts = protect ? rtpOut : rtpIn;
         try {
             SrtpCryptoContext context = contexts.get(ssrc);
             boolean fresh = context == null;
@@ -88,28 +120,30 @@ public final class SrtpSession implements AutoCloseable {
                 }
                 context = contexts.computeIfAbsent(ssrc, s -> derive(protect, s));
             }
-            PacketBuffer buffer = new PacketBuffer(packet, off, len, TAG_SPARE);
             SrtpErrorStatus status =
                     protect ? context.transformPacket(buffer) : context.reverseTransformPacket(buffer, false);
-            SrtpResult result = result(op, "rtp", status, buffer);
-            if (fresh && !protect && !result.ok()) {
+            SrtpOutcome outcome = outcome(op, "rtp", status);
+            if (fresh && !protect && outcome != SrtpOutcome.OK) {
                 // A stream exists only once a packet of it authenticates: spoofed SSRCs must not use up the slots.
                 contexts.remove(ssrc, context);
             }
-            return result;
+            return outcome;
         } catch (GeneralSecurityException | IllegalStateException e) {
             return drop(op, "rtp", SrtpOutcome.FAILED);
         }
     }
 
-    private SrtpResult rtcp(byte[] packet, int off, int len, boolean protect) {
+    private SrtpOutcome rtcp(PacketBuffer buffer, boolean protect) {
         String op = protect ? "protect" : "unprotect";
+        byte[] packet = buffer.array();
+        int off = buffer.offset();
+        int len = buffer.length();
         int minimum = protect ? 8 : 8 + 4 + profile.rtcpTagLength();
         if (len < minimum || (packet[off] & 0xC0) != 0x80) {
             return drop(op, "rtcp", SrtpOutcome.MALFORMED);
         }
         int ssrc = readInt(packet, off + 4);
-        Map<Integer, SrtcpCryptoContext> contexts = protect ? rtcpOut : rtcpIn;
+        Contexts<SrtcpCryptoContext> contexts = protect ? rtcpOut : rtcpIn;
         try {
             SrtcpCryptoContext context = contexts.get(ssrc);
             boolean fresh = context == null;
@@ -119,13 +153,12 @@ public final class SrtpSession implements AutoCloseable {
                 }
                 context = contexts.computeIfAbsent(ssrc, s -> deriveControl(protect, s));
             }
-            PacketBuffer buffer = new PacketBuffer(packet, off, len, TAG_SPARE);
             SrtpErrorStatus status = protect ? context.transformPacket(buffer) : context.reverseTransformPacket(buffer);
-            SrtpResult result = result(op, "rtcp", status, buffer);
-            if (fresh && !protect && !result.ok()) {
+            SrtpOutcome outcome = outcome(op, "rtcp", status);
+            if (fresh && !protect && outcome != SrtpOutcome.OK) {
                 contexts.remove(ssrc, context);
             }
-            return result;
+            return outcome;
         } catch (GeneralSecurityException | IllegalStateException e) {
             return drop(op, "rtcp", SrtpOutcome.FAILED);
         }
@@ -147,7 +180,7 @@ public final class SrtpSession implements AutoCloseable {
         }
     }
 
-    private SrtpResult result(String op, String kind, SrtpErrorStatus status, PacketBuffer buffer) {
+    private SrtpOutcome outcome(String op, String kind, SrtpErrorStatus status) {
         SrtpOutcome outcome =
                 switch (status) {
                     case OK -> SrtpOutcome.OK;
@@ -157,12 +190,12 @@ public final class SrtpSession implements AutoCloseable {
                     case INVALID_PACKET -> SrtpOutcome.MALFORMED;
                     case FAIL -> SrtpOutcome.FAILED;
                 };
-        return outcome == SrtpOutcome.OK ? new SrtpResult(outcome, buffer.toArray()) : drop(op, kind, outcome);
+        return outcome == SrtpOutcome.OK ? outcome : drop(op, kind, outcome);
     }
 
-    SrtpResult drop(String op, String kind, SrtpOutcome outcome) {
+    SrtpOutcome drop(String op, String kind, SrtpOutcome outcome) {
         metrics.dropped(op, kind, outcome);
-        return SrtpResult.dropped(outcome);
+        return outcome;
     }
 
     private static int readInt(byte[] b, int off) {

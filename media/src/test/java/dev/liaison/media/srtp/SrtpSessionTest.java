@@ -75,6 +75,52 @@ class SrtpSessionTest {
         assertThat(count("unprotect", "rtp", SrtpOutcome.MALFORMED)).isPositive();
     }
 
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void reusedBuffersTransformInPlaceToTheSameBytesAsTheCopyingCalls(SrtpProfile profile) {
+        SdesCrypto a = SdesCrypto.generate(1, profile);
+        SdesCrypto b = SdesCrypto.generate(1, profile);
+        try (SrtpSession alice = new SrtpSession(a.keyingWith(b), 4, metrics);
+                SrtpSession aliceCopying = new SrtpSession(a.keyingWith(b), 4, metrics);
+                SrtpSession bob = new SrtpSession(b.keyingWith(a), 4, metrics)) {
+            PacketBuffer protect = new PacketBuffer(0); // too small at first: it grows for the packet and its tag
+            PacketBuffer unprotect = new PacketBuffer(0);
+            for (int seq = 65530; seq < 65545; seq++) {
+                int ssrc = seq % 2 == 0 ? 0x11223344 : 0x55667788; // two streams: the context cache switches
+                byte[] rtp = rtp(seq & 0xffff, ssrc);
+                byte[] original = rtp.clone();
+                assertThat(alice.protectRtp(protect.copyOf(rtp, 0, rtp.length))).isEqualTo(SrtpOutcome.OK);
+                assertThat(rtp).isEqualTo(original); // the caller's packet is copied, never changed
+                byte[] wire =
+                        Arrays.copyOfRange(protect.array(), protect.offset(), protect.offset() + protect.length());
+                assertThat(wire)
+                        .isEqualTo(aliceCopying.protectRtp(rtp, 0, rtp.length).packet());
+
+                byte[] received = Arrays.copyOf(wire, wire.length + 7); // a receive buffer is larger than the packet
+                assertThat(bob.unprotectRtp(unprotect.wrap(received, 0, wire.length)))
+                        .isEqualTo(SrtpOutcome.OK);
+                assertThat(unprotect.array()).isSameAs(received);
+                assertThat(Arrays.copyOfRange(received, unprotect.offset(), unprotect.offset() + unprotect.length()))
+                        .isEqualTo(rtp);
+                assertThat(bob.unprotectRtp(unprotect.wrap(wire.clone(), 0, wire.length)))
+                        .isEqualTo(SrtpOutcome.REPLAYED);
+            }
+            byte[] rtcp = rtcp(0x11223344);
+            assertThat(alice.protectRtcp(protect.copyOf(rtcp, 0, rtcp.length))).isEqualTo(SrtpOutcome.OK);
+            byte[] srtcp = Arrays.copyOfRange(protect.array(), protect.offset(), protect.offset() + protect.length());
+            srtcp[9] ^= 0x40;
+            assertThat(bob.unprotectRtcp(unprotect.wrap(srtcp, 0, srtcp.length)))
+                    .isEqualTo(SrtpOutcome.AUTH_FAILED);
+            srtcp[9] ^= 0x40;
+            assertThat(bob.unprotectRtcp(unprotect.wrap(srtcp, 0, srtcp.length)))
+                    .isEqualTo(SrtpOutcome.OK);
+            assertThat(Arrays.copyOfRange(srtcp, unprotect.offset(), unprotect.offset() + unprotect.length()))
+                    .isEqualTo(rtcp);
+        }
+        assertThat(count("unprotect", "rtp", SrtpOutcome.REPLAYED)).isEqualTo(15.0);
+        assertThat(count("unprotect", "rtcp", SrtpOutcome.AUTH_FAILED)).isEqualTo(1.0);
+    }
+
     private double count(String op, String kind, SrtpOutcome outcome) {
         return registry.counter("liaison.media.srtp.dropped", "operation", op, "kind", kind, "outcome", outcome.name())
                 .count();
