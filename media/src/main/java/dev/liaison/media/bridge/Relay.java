@@ -99,8 +99,8 @@ final class Relay {
             }
         }
         synchronized (lock) {
+            eventClocks = clocks; // before the routes: a packet that sees the new routes sees these too
             routes = next;
-            eventClocks = clocks;
             eventTarget = event;
         }
     }
