@@ -1,5 +1,6 @@
 package dev.liaison.gateway.call;
 
+import dev.liaison.gateway.media.BridgeSide;
 import dev.liaison.gateway.media.MediaBridge;
 import dev.liaison.gateway.media.MediaException;
 import dev.liaison.gateway.media.MediaPort;
@@ -260,6 +261,18 @@ public class B2bua implements CallRequests, AutoCloseable {
     public void reject(String callId, EndReason reason) {
         Call call = find(callId);
         call.submit(() -> call.reject(reason));
+    }
+
+    /**
+     * The media broker detected a DTMF key in the RFC 4733 telephone-events side {@code from} of the call sent (the
+     * events themselves were relayed to the other side in the media): the call publishes {@code call.dtmf}, once per
+     * key, and a browser on the other side also gets the digit as the client protocol's {@code dtmf} message.
+     *
+     * @throws CallNotFoundException when no such call is active on this node
+     */
+    public void mediaDtmf(String callId, BridgeSide from, char digit, int durationMillis) {
+        Call call = find(callId);
+        call.submit(() -> call.mediaDtmf(from, digit, durationMillis));
     }
 
     /** Ends a call in whatever state it is. */

@@ -837,6 +837,26 @@ final class Call implements LegListener {
     }
 
     /**
+     * A key the broker read in the telephone-events side {@code from} sent. The events already went on to the other
+     * side in the media; a client leg there also gets the digit as a message (a browser page shows the key, and the
+     * events in its RTP stream are not surfaced to the page). Published as {@code call.dtmf} exactly once per key.
+     */
+    synchronized void mediaDtmf(BridgeSide from, char digit, int durationMillis) {
+        if (state != CallState.ANSWERED) {
+            return;
+        }
+        CallLeg leg = legOf(from);
+        CallLeg other = legOf(from.other());
+        if (leg == null || other == null) {
+            return;
+        }
+        if (other.kind() == LegKind.CLIENT) {
+            other.sendDtmf(digit, durationMillis);
+        }
+        env.publish(new CallEvent.Dtmf(id, now(), leg.kind(), digit));
+    }
+
+    /**
      * Towards a phone, a digit goes into the media as RFC 4733 telephone events (what phones and PBXs listen for);
      * false when there is no bridge or the broker refuses (no telephone-event negotiated), and the leg's own way
      * (SIP INFO, a client message) is used instead.

@@ -152,6 +152,49 @@ class DtmfInTheMediaAndQualityReportsTest {
     }
 
     @Test
+    void aKeyTheBrokerReadInThePhonesMediaIsPublishedOnceAndShownToTheBrowser() {
+        List<CallEvent.Dtmf> published = new CopyOnWriteArrayList<>();
+        b2bua.addListener(event -> {
+            if (event instanceof CallEvent.Dtmf dtmf) {
+                published.add(dtmf);
+            }
+        });
+        String callId = answeredCall();
+
+        b2bua.mediaDtmf(callId, BridgeSide.B, '4', 100);
+        b2bua.mediaDtmf(callId, BridgeSide.B, '4', 120);
+
+        await().until(() -> published.size() == 2);
+        assertThat(published).extracting(CallEvent.Dtmf::digit).containsExactly('4', '4');
+        assertThat(published).extracting(CallEvent.Dtmf::side).containsOnly(LegKind.SIP);
+        assertThat(browser.commands()).filteredOn(c -> c.startsWith("dtmf")).containsExactly("dtmf 4", "dtmf 4");
+        assertThat(bridge.dtmf)
+                .as("the events went on in the media already: not generated again")
+                .isEmpty();
+        assertThat(phone.commands()).noneMatch(c -> c.startsWith("dtmf"));
+        hangUp(callId);
+    }
+
+    @Test
+    void aKeyReadInTheBrowsersMediaIsPublishedAndNotSentToThePhoneAgain() {
+        List<CallEvent.Dtmf> published = new CopyOnWriteArrayList<>();
+        b2bua.addListener(event -> {
+            if (event instanceof CallEvent.Dtmf dtmf) {
+                published.add(dtmf);
+            }
+        });
+        String callId = answeredCall();
+
+        b2bua.mediaDtmf(callId, BridgeSide.A, '9', 100);
+
+        await().until(() -> published.size() == 1);
+        assertThat(published.get(0).side()).isEqualTo(LegKind.CLIENT);
+        assertThat(phone.commands()).noneMatch(c -> c.startsWith("dtmf"));
+        assertThat(bridge.dtmf).isEmpty();
+        hangUp(callId);
+    }
+
+    @Test
     void brokerCountersReachTheBrowsersLegAndTheMeters() {
         String callId = answeredCall();
         assertThat(b2bua.qualityReporter().watching()).isEqualTo(1);

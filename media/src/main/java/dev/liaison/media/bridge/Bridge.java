@@ -42,7 +42,9 @@ final class Bridge {
             Clock clock,
             BridgeMetrics metrics,
             TranscoderMetrics transcoderMetrics,
-            DtmfTimer dtmfTimer) {}
+            DtmfTimer dtmfTimer,
+            DtmfTimer detectionTimer,
+            DtmfListener dtmfListener) {}
 
     final String id;
     final String callId;
@@ -64,10 +66,23 @@ final class Bridge {
         this.callId = callId;
         this.env = env;
         this.onEnd = onEnd;
-        this.fromA = new Relay(b::leg, b::ssrc, env.metrics(), env.transcoderMetrics(), env.clock());
-        this.fromB = new Relay(a::leg, a::ssrc, env.metrics(), env.transcoderMetrics(), env.clock());
+        this.fromA =
+                new Relay(b::leg, b::ssrc, env.metrics(), env.transcoderMetrics(), env.clock(), detector(BridgeSide.A));
+        this.fromB =
+                new Relay(a::leg, a::ssrc, env.metrics(), env.transcoderMetrics(), env.clock(), detector(BridgeSide.B));
         this.dtmfToA = new DtmfPlayer(id, BridgeSide.A, fromB, env.dtmfTimer(), env.metrics());
         this.dtmfToB = new DtmfPlayer(id, BridgeSide.B, fromA, env.dtmfTimer(), env.metrics());
+    }
+
+    /** Hears the telephone-events side {@code from} sends and reports its keys to the listener. */
+    private TelephoneEventDetector detector(BridgeSide from) {
+        return new TelephoneEventDetector(env.clock(), env.detectionTimer(), env.metrics(), key -> {
+            try {
+                env.dtmfListener().received(id, callId, from, key);
+            } catch (RuntimeException e) {
+                log.warn("bridge {}: DTMF listener failed on key {} from side {}", id, key.digit(), from, e);
+            }
+        });
     }
 
     /** Queues one DTMF digit as RFC 4733 events towards {@code side}; see {@link DtmfPlayer#play}. */

@@ -17,12 +17,14 @@ final class BridgeMetrics {
     static final String ENDED = "liaison.media.bridge.ended";
     static final String DTMF_PACKETS = "liaison.media.bridge.dtmf.packets";
     static final String DTMF_DIGITS = "liaison.media.bridge.dtmf.digits";
+    static final String DTMF_RECEIVED = "liaison.media.bridge.dtmf.received";
 
     private final Counter passThrough;
     private final Counter transcoded;
     private final Counter rtcpForwarded;
     private final Counter dtmfPackets;
     private final Map<DtmfOutcome, Counter> dtmfDigits = new EnumMap<>(DtmfOutcome.class);
+    private final Map<DtmfReception, Counter> dtmfReceived = new EnumMap<>(DtmfReception.class);
     private final Map<RelayDrop, Counter> drops = new EnumMap<>(RelayDrop.class);
     private final Map<LegEndReason, Counter> endings = new EnumMap<>(LegEndReason.class);
 
@@ -39,6 +41,14 @@ final class BridgeMetrics {
                     outcome,
                     Counter.builder(DTMF_DIGITS)
                             .description("DTMF digits asked of the bridges, by outcome")
+                            .tag("outcome", outcome.tag())
+                            .register(registry));
+        }
+        for (DtmfReception outcome : DtmfReception.values()) {
+            dtmfReceived.put(
+                    outcome,
+                    Counter.builder(DTMF_RECEIVED)
+                            .description("Keys detected in the telephone-events legs sent, and packets ignored")
                             .tag("outcome", outcome.tag())
                             .register(registry));
         }
@@ -68,6 +78,10 @@ final class BridgeMetrics {
 
     void dtmf(DtmfOutcome outcome) {
         dtmfDigits.get(outcome).increment();
+    }
+
+    void received(DtmfReception outcome) {
+        dtmfReceived.get(outcome).increment();
     }
 
     void ended(LegEndReason reason) {

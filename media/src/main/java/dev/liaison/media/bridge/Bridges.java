@@ -27,10 +27,14 @@ import org.slf4j.LoggerFactory;
  * ({@code pass-through}, {@code transcode}), {@code liaison.media.bridge.dropped{reason}},
  * {@code liaison.media.bridge.rtcp.forwarded}, {@code liaison.media.bridge.ended{reason}},
  * {@code liaison.media.bridge.dtmf.packets} (generated telephone-event packets sent),
- * {@code liaison.media.bridge.dtmf.digits{outcome}} ({@code played}, {@code refused}, {@code cut}).
+ * {@code liaison.media.bridge.dtmf.digits{outcome}} ({@code played}, {@code refused}, {@code cut}),
+ * {@code liaison.media.bridge.dtmf.received{outcome}} ({@code detected}, {@code end-lost}, {@code malformed},
+ * {@code not-dtmf}).
  *
  * <p>DTMF ({@link #dtmf}) is generated as RFC 4733 telephone events in the RTP stream towards one side, with the
- * telephone-event payload type and clock that side negotiated, spaced in real time by the {@link DtmfTimer}.
+ * telephone-event payload type and clock that side negotiated, spaced in real time by the {@link DtmfTimer}. The other
+ * way, the telephone-events a leg sends are relayed as before and also read by a {@link TelephoneEventDetector}, which
+ * reports each key once to the {@link DtmfListener}.
  */
 public final class Bridges implements MediaBridges {
     private static final Logger log = LoggerFactory.getLogger(Bridges.class);
@@ -58,10 +62,7 @@ public final class Bridges implements MediaBridges {
         this(legs, settings, registry, endListener, clock, null);
     }
 
-    /**
-     * @param clock the time of {@link #sweepInactive()} and of the relay's timestamps; the legs' clock too
-     * @param dtmfTimer spaces the packets of generated DTMF events (the broker's scheduler); null: no DTMF
-     */
+    /** Keys received in the legs' telephone-events are not reported. */
     public Bridges(
             LegFactory legs,
             BridgeSettings settings,
@@ -69,6 +70,23 @@ public final class Bridges implements MediaBridges {
             BridgeEndListener endListener,
             Clock clock,
             DtmfTimer dtmfTimer) {
+        this(legs, settings, registry, endListener, clock, dtmfTimer, DtmfListener.NONE);
+    }
+
+    /**
+     * @param clock the time of {@link #sweepInactive()} and of the relay's timestamps; the legs' clock too
+     * @param dtmfTimer spaces the packets of generated DTMF events (the broker's scheduler), and times out received
+     *     keys whose end packets were lost; null: no DTMF generated, and such keys wait for the next event
+     * @param dtmfListener hears the keys detected in the telephone-events a leg sends
+     */
+    public Bridges(
+            LegFactory legs,
+            BridgeSettings settings,
+            MeterRegistry registry,
+            BridgeEndListener endListener,
+            Clock clock,
+            DtmfTimer dtmfTimer,
+            DtmfListener dtmfListener) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.endListener = Objects.requireNonNull(endListener, "endListener");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -80,7 +98,9 @@ public final class Bridges implements MediaBridges {
                 clock,
                 metrics,
                 new TranscoderMetrics(registry),
-                dtmfTimer == null ? Bridges::noTimer : dtmfTimer);
+                dtmfTimer == null ? Bridges::noTimer : dtmfTimer,
+                dtmfTimer,
+                Objects.requireNonNull(dtmfListener, "dtmfListener"));
         this.dtmfAvailable = dtmfTimer != null;
     }
 

@@ -33,6 +33,10 @@ final class Relay {
     private final Object lock = new Object();
     private final Map<Integer, OutboundStream> streams = new HashMap<>();
     private volatile Route[] routes;
+    /** The clock of each telephone-event payload type the source side sends (0: not one), rebuilt with the routes. */
+    private volatile int[] eventClocks;
+
+    private final TelephoneEventDetector detector;
     private volatile EventTarget eventTarget;
     private volatile boolean closed;
 
@@ -46,13 +50,16 @@ final class Relay {
     /**
      * @param target the leg packets go out on (opened lazily, so asked for each packet)
      * @param ssrcOfLine the broker's SSRC on the target leg for a media section
+     * @param detector hears the source's telephone-events (after they are relayed)
      */
     Relay(
             Supplier<MediaLeg> target,
             IntToLongFunction ssrcOfLine,
             BridgeMetrics metrics,
             TranscoderMetrics transcoderMetrics,
-            Clock clock) {
+            Clock clock,
+            TelephoneEventDetector detector) {
+        this.detector = detector;
         this.target = target;
         this.ssrcOfLine = ssrcOfLine;
         this.metrics = metrics;
@@ -63,12 +70,16 @@ final class Relay {
     /** New routes after an answer: what {@code from} sends, mapped onto what the other side takes. */
     void update(List<NegotiatedLine> lines, BridgeSide from) {
         Route[] next = new Route[128];
+        int[] clocks = new int[128];
         BridgeSide to = from.other();
         for (NegotiatedLine line : lines) {
             if (!line.accepted()) {
                 continue;
             }
             for (RtpMap codec : line.codecs(from)) {
+                if (Codecs.isEvent(codec) && clocks[codec.payloadType()] == 0) {
+                    clocks[codec.payloadType()] = codec.clockRate();
+                }
                 int pt = codec.payloadType();
                 if (next[pt] != null) {
                     continue; // a payload type bundled twice: the first section keeps it
@@ -88,6 +99,7 @@ final class Relay {
             }
         }
         synchronized (lock) {
+            eventClocks = clocks; // before the routes: a packet that sees the new routes sees these too
             routes = next;
             eventTarget = event;
         }
@@ -177,13 +189,17 @@ final class Relay {
         return null;
     }
 
-    /** One inbound RTP packet of the source leg. */
+    /**
+     * One inbound RTP packet of the source leg: relayed, then, when it is a telephone-event the source negotiated,
+     * given to the detector (whether or not it could be relayed: a key pressed is a key pressed).
+     */
     void rtp(byte[] packet, int length) {
         if (closed) {
             metrics.dropped(RelayDrop.CLOSED);
             return;
         }
         Route[] current = routes;
+        int[] clocks = eventClocks;
         if (current == null) {
             metrics.dropped(RelayDrop.NOT_NEGOTIATED);
             return;
@@ -193,6 +209,15 @@ final class Relay {
             metrics.dropped(RelayDrop.MALFORMED_RTP);
             return;
         }
+        relay(current, header, packet);
+        int eventClock = clocks[header.payloadType];
+        if (eventClock > 0) {
+            detector.packet(
+                    header.ssrc, header.timestamp, packet, header.payloadOffset, header.payloadLength, eventClock);
+        }
+    }
+
+    private void relay(Route[] current, RtpHeader header, byte[] packet) {
         Route route = current[header.payloadType];
         if (route == null) {
             metrics.dropped(RelayDrop.UNKNOWN_PAYLOAD_TYPE);
@@ -268,6 +293,7 @@ final class Relay {
 
     void close() {
         closed = true;
+        detector.close();
     }
 
     /** What to do with one inbound payload type. */

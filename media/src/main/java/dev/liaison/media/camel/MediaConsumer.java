@@ -6,10 +6,13 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
- * Delivers the bridges the broker ended on its own to a route, one exchange per bridge: the {@link BridgeEnded} as the
- * body, its bridge id, call id and reason as headers. A failing route goes to the consumer's exception handler.
+ * Delivers the broker's events to a route, one exchange per event, its type in {@link MediaConstants#EVENT}: a bridge
+ * the broker ended on its own ({@code bridge.ended}: the {@link BridgeEnded} as the body, its bridge id, call id and
+ * reason as headers), and a DTMF key a bridge detected in a leg's telephone-events ({@code dtmf.received}: the
+ * {@link DtmfReceived} as the body, bridge id, call id, side, digit, duration and volume as headers). A failing route
+ * goes to the consumer's exception handler.
  */
-public class MediaConsumer extends DefaultConsumer implements BridgeEndedListener {
+public class MediaConsumer extends DefaultConsumer implements BridgeEndedListener, DtmfReceivedListener {
 
     MediaConsumer(MediaEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -24,10 +27,12 @@ public class MediaConsumer extends DefaultConsumer implements BridgeEndedListene
     protected void doStart() throws Exception {
         super.doStart();
         getEndpoint().getComponent().getEvents().addListener(this);
+        getEndpoint().getComponent().getEvents().addDtmfListener(this);
     }
 
     @Override
     protected void doStop() throws Exception {
+        getEndpoint().getComponent().getEvents().removeDtmfListener(this);
         getEndpoint().getComponent().getEvents().removeListener(this);
         super.doStop();
     }
@@ -35,13 +40,32 @@ public class MediaConsumer extends DefaultConsumer implements BridgeEndedListene
     @Override
     public void bridgeEnded(BridgeEnded event) {
         Exchange exchange = createExchange(false);
+        Message in = exchange.getIn();
+        in.setBody(event);
+        in.setHeader(MediaConstants.EVENT, MediaConstants.BRIDGE_ENDED);
+        in.setHeader(MediaConstants.BRIDGE_ID, event.bridgeId());
+        in.setHeader(MediaConstants.CALL_ID, event.callId());
+        in.setHeader(MediaConstants.REASON, event.reasonCode());
+        deliver(exchange, MediaConstants.BRIDGE_ENDED, event.callId());
+    }
+
+    @Override
+    public void dtmfReceived(DtmfReceived event) {
+        Exchange exchange = createExchange(false);
+        Message in = exchange.getIn();
+        in.setBody(event);
+        in.setHeader(MediaConstants.EVENT, MediaConstants.DTMF_RECEIVED);
+        in.setHeader(MediaConstants.BRIDGE_ID, event.bridgeId());
+        in.setHeader(MediaConstants.CALL_ID, event.callId());
+        in.setHeader(MediaConstants.SIDE, event.side());
+        in.setHeader(MediaConstants.DTMF_DIGIT, String.valueOf(event.key().digit()));
+        in.setHeader(MediaConstants.DTMF_DURATION, event.key().durationMillis());
+        in.setHeader(MediaConstants.DTMF_VOLUME, event.key().volume());
+        deliver(exchange, MediaConstants.DTMF_RECEIVED, event.callId());
+    }
+
+    private void deliver(Exchange exchange, String type, String callId) {
         try {
-            Message in = exchange.getIn();
-            in.setBody(event);
-            in.setHeader(MediaConstants.EVENT, MediaConstants.BRIDGE_ENDED);
-            in.setHeader(MediaConstants.BRIDGE_ID, event.bridgeId());
-            in.setHeader(MediaConstants.CALL_ID, event.callId());
-            in.setHeader(MediaConstants.REASON, event.reasonCode());
             try {
                 getProcessor().process(exchange);
             } catch (Exception e) {
@@ -50,9 +74,7 @@ public class MediaConsumer extends DefaultConsumer implements BridgeEndedListene
             if (exchange.getException() != null) {
                 getExceptionHandler()
                         .handleException(
-                                "Route failed on bridge.ended of call " + event.callId(),
-                                exchange,
-                                exchange.getException());
+                                "Route failed on " + type + " of call " + callId, exchange, exchange.getException());
             }
         } finally {
             releaseExchange(exchange, false);

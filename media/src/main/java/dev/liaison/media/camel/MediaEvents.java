@@ -1,5 +1,7 @@
 package dev.liaison.media.camel;
 
+import dev.liaison.media.bridge.BridgeSide;
+import dev.liaison.media.bridge.ReceivedDtmf;
 import dev.liaison.media.leg.LegEndReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,16 +12,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the broker's bridges report that they ended a bridge on their own; every {@code media:events} consumer (and any
- * other {@link BridgeEndedListener}) hears it. The bridges get {@link #bridgeEnded(String, String, LegEndReason)} as
- * their end callback. Thread-safe; a failing listener is logged and does not stop the others.
+ * Where the broker's bridges report that they ended a bridge on their own, and the DTMF keys they detected in a leg's
+ * telephone-events; every {@code media:events} consumer (and any other {@link BridgeEndedListener} or
+ * {@link DtmfReceivedListener}) hears it. The bridges get {@link #bridgeEnded(String, String, LegEndReason)} as their
+ * end callback and {@link #dtmfReceived(String, String, BridgeSide, ReceivedDtmf)} as their DTMF listener.
+ * Thread-safe; a failing listener is logged and does not stop the others.
  */
 public final class MediaEvents {
 
     private static final Logger log = LoggerFactory.getLogger(MediaEvents.class);
 
     private final List<BridgeEndedListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<DtmfReceivedListener> dtmfListeners = new CopyOnWriteArrayList<>();
     private final Counter unheard;
+    private final Counter unheardDtmf;
     private final MeterRegistry meters;
 
     public MediaEvents() {
@@ -31,6 +37,9 @@ public final class MediaEvents {
         this.unheard = Counter.builder("liaison.media.events.unheard")
                 .description("Bridge-ended events with no listener (no media:events route)")
                 .register(meters);
+        this.unheardDtmf = Counter.builder("liaison.media.events.dtmf.unheard")
+                .description("DTMF keys received in the media with no listener (no media:events route)")
+                .register(meters);
     }
 
     public void addListener(BridgeEndedListener listener) {
@@ -41,9 +50,34 @@ public final class MediaEvents {
         listeners.remove(listener);
     }
 
-    /** Listeners registered now (tests check consumers unregister). */
+    public void addDtmfListener(DtmfReceivedListener listener) {
+        dtmfListeners.add(listener);
+    }
+
+    public void removeDtmfListener(DtmfReceivedListener listener) {
+        dtmfListeners.remove(listener);
+    }
+
+    /** Listeners registered now, of both kinds (tests check consumers unregister). */
     public int listenerCount() {
-        return listeners.size();
+        return listeners.size() + dtmfListeners.size();
+    }
+
+    /** Bridge {@code bridgeId}, opened for {@code callId}, detected {@code key} in the events side {@code from} sent. */
+    public void dtmfReceived(String bridgeId, String callId, BridgeSide from, ReceivedDtmf key) {
+        DtmfReceived event = new DtmfReceived(bridgeId, callId, from, key);
+        if (dtmfListeners.isEmpty()) {
+            unheardDtmf.increment();
+            log.debug("Bridge {} of call {}: key {} from side {} and nobody listens", bridgeId, callId, key, from);
+            return;
+        }
+        for (DtmfReceivedListener listener : dtmfListeners) {
+            try {
+                listener.dtmfReceived(event);
+            } catch (RuntimeException e) {
+                log.error("Bridge {} of call {}: listener failed on dtmf.received", bridgeId, callId, e);
+            }
+        }
     }
 
     /** The broker ended {@code bridgeId}, opened for {@code callId}, because a leg stopped with {@code reason}. */

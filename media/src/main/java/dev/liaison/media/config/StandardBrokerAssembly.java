@@ -15,7 +15,7 @@ import java.util.Optional;
  * legs ({@link WebRtcLegs}) on the muxed port, SIP-side legs ({@link RtpLegs}) on the RTP port range, and
  * {@link Bridges} over both. The broker's consent sweep ends WebRTC legs whose consent expired; its inactivity sweep
  * ends bridges silent for longer than {@code liaison.media.inactivity-timeout}; bridges ended on their own are
- * reported on {@code media:events}. Generated DTMF is spaced on the broker's scheduled thread. The legs ({@link BrokerLegs}) are closed when the broker stops.
+ * reported on {@code media:events}, and so are the DTMF keys the bridges detect in the legs' telephone-events. Generated DTMF is spaced on the broker's scheduled thread. The legs ({@link BrokerLegs}) are closed when the broker stops.
  */
 public class StandardBrokerAssembly implements BrokerAssembly {
 
@@ -64,7 +64,8 @@ public class StandardBrokerAssembly implements BrokerAssembly {
                 resources.meters(),
                 resources.events()::bridgeEnded,
                 resources.clock(),
-                DtmfTimer.on(resources.scheduler()));
+                DtmfTimer.on(resources.scheduler()),
+                resources.events()::dtmfReceived);
         resources.sweeps().onInactivitySweep(now -> bridges.sweepInactive());
         return bridges;
     }

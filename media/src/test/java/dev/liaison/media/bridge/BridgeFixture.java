@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Bridges over fake legs, a test clock and a simple registry; records the endings reported. */
+/** Bridges over fake legs, a test clock and a simple registry; records the endings and the DTMF keys reported. */
 final class BridgeFixture {
     static final String RTP_ADDRESS = "198.51.100.7";
     static final Candidate CANDIDATE = new Candidate("203.0.113.5", 16000);
@@ -17,6 +17,9 @@ final class BridgeFixture {
     final FakeLegs legs = new FakeLegs(clock);
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final List<String> endings = new CopyOnWriteArrayList<>();
+    /** The keys the bridges detected in received telephone-events: "bridge call side key". */
+    final List<String> keys = new CopyOnWriteArrayList<>();
+
     final ManualTimer timer = new ManualTimer(clock);
     final Bridges bridges;
 
@@ -31,7 +34,8 @@ final class BridgeFixture {
                 registry,
                 (id, call, reason) -> endings.add(id + " " + call + " " + reason),
                 clock,
-                timer);
+                timer,
+                (id, call, side, key) -> keys.add(id + " " + call + " " + side + " " + key));
     }
 
     static BridgeSettings settings() {

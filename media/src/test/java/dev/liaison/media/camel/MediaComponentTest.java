@@ -7,6 +7,7 @@ import dev.liaison.media.bridge.BridgeSide;
 import dev.liaison.media.bridge.BridgeStatistics;
 import dev.liaison.media.bridge.LegProfile;
 import dev.liaison.media.bridge.MediaRefusedException;
+import dev.liaison.media.bridge.ReceivedDtmf;
 import dev.liaison.media.leg.LegEndReason;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -210,8 +211,30 @@ class MediaComponentTest {
     }
 
     @Test
+    void aKeyABridgeDetectedReachesTheEventsRouteWithItsHeaders() throws Exception {
+        MockEndpoint route = camel.getEndpoint("mock:ended", MockEndpoint.class);
+        route.expectedMessageCount(1);
+        route.expectedHeaderReceived(MediaConstants.EVENT, MediaConstants.DTMF_RECEIVED);
+        route.expectedHeaderReceived(MediaConstants.BRIDGE_ID, "bridge-9");
+        route.expectedHeaderReceived(MediaConstants.CALL_ID, "call-9");
+        route.expectedHeaderReceived(MediaConstants.SIDE, BridgeSide.B);
+        route.expectedHeaderReceived(MediaConstants.DTMF_DIGIT, "#");
+        route.expectedHeaderReceived(MediaConstants.DTMF_DURATION, 120);
+        route.expectedHeaderReceived(MediaConstants.DTMF_VOLUME, 10);
+
+        events.dtmfReceived("bridge-9", "call-9", BridgeSide.B, new ReceivedDtmf('#', 120, 10, true));
+
+        route.assertIsSatisfied();
+        DtmfReceived body = route.getExchanges().get(0).getIn().getBody(DtmfReceived.class);
+        assertThat(body.key().digit()).isEqualTo('#');
+        assertThat(body.side()).isEqualTo(BridgeSide.B);
+    }
+
+    @Test
     void stoppingTheEventsRouteUnregistersItsConsumer() throws Exception {
-        assertThat(events.listenerCount()).isEqualTo(1);
+        assertThat(events.listenerCount())
+                .as("one for bridge.ended, one for dtmf.received")
+                .isEqualTo(2);
 
         camel.getRouteController().stopRoute("ended");
 

@@ -154,6 +154,20 @@ final class RtpTap implements AutoCloseable {
         return fromPhone;
     }
 
+    /**
+     * Sends a packet to the broker as if the phone had sent it, from the tap's port (the address in the phone's SDP),
+     * to the address the broker last sent from. Not counted in {@link #fromPhone()}.
+     *
+     * @throws IllegalStateException before the broker sent anything (its address is not known yet)
+     */
+    void sendTowardsBroker(byte[] packet) throws IOException {
+        InetSocketAddress to = broker;
+        if (to == null) {
+            throw new IllegalStateException("the broker has sent nothing to the tap yet");
+        }
+        socket.send(new DatagramPacket(packet, packet.length, to));
+    }
+
     @Override
     public String toString() {
         return "RTP tap on " + port() + ": towards the phone " + towardsPhone + "; from the phone " + fromPhone
