@@ -14,6 +14,7 @@ import dev.liaison.gateway.sip.Sipp;
 import dev.liaison.media.bridge.MediaBridges;
 import dev.liaison.media.config.MediaBroker;
 import dev.liaison.routes.media.ClientCallBrowser.Codec;
+import dev.liaison.routes.support.FreeUdpPorts;
 import dev.liaison.routes.support.LiaisonIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -22,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,7 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class BrowserCallsSippThroughTheMediaBrokerIT {
 
     private static final int PBX_PORT = freePort();
-    private static final int RTP_PORT_MIN = freeEvenPortRange(40);
+    private static final int RTP_PORT_MIN = FreeUdpPorts.evenRange(40);
     private static final int PCMU = 0;
 
     @DynamicPropertySource
@@ -251,21 +251,6 @@ class BrowserCallsSippThroughTheMediaBrokerIT {
 
     private String token() {
         return tokens.issue("visitor-1", "acme", Set.of("pbx"), Set.of(), Duration.ofMinutes(5));
-    }
-
-    /** An even port starting {@code count} consecutive free UDP ports on loopback, for the broker's SIP-side legs. */
-    private static int freeEvenPortRange(int count) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int start = 2 * ThreadLocalRandom.current().nextInt(10_000, 14_900);
-            boolean free = true;
-            for (int port = start; port < start + count && free; port++) {
-                free = EchoingPhone.udpFree(port);
-            }
-            if (free) {
-                return start;
-            }
-        }
-        throw new IllegalStateException("no " + count + " consecutive free UDP ports in 20000-29800");
     }
 
     /** The port the broker's muxed UDP socket bound (the test asks for any free one). */

@@ -13,6 +13,7 @@ import dev.liaison.gateway.sip.Sipp;
 import dev.liaison.media.bridge.MediaBridges;
 import dev.liaison.media.codec.TelephoneEvent;
 import dev.liaison.routes.media.ClientCallBrowser.Codec;
+import dev.liaison.routes.support.FreeUdpPorts;
 import dev.liaison.routes.support.LiaisonIntegrationTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class BrowserDtmfReachesThePhoneAsTelephoneEventsIT {
 
     private static final int PBX_PORT = freePort();
-    private static final int RTP_PORT_MIN = freeEvenPortRange(40);
+    private static final int RTP_PORT_MIN = FreeUdpPorts.evenRange(40);
     private static final int PCMU = 0;
     private static final int PHONE_EVENT = 101;
 
@@ -322,20 +322,6 @@ class BrowserDtmfReachesThePhoneAsTelephoneEventsIT {
 
     private String token() {
         return tokens.issue("visitor-1", "acme", Set.of("pbx"), Set.of(), Duration.ofMinutes(5));
-    }
-
-    private static int freeEvenPortRange(int count) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int start = 2 * ThreadLocalRandom.current().nextInt(10_000, 14_900);
-            boolean free = true;
-            for (int port = start; port < start + count && free; port++) {
-                free = EchoingPhone.udpFree(port);
-            }
-            if (free) {
-                return start;
-            }
-        }
-        throw new IllegalStateException("no " + count + " consecutive free UDP ports in 20000-29800");
     }
 
     private static int freePort() {

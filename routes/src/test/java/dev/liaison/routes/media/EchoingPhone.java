@@ -1,10 +1,8 @@
 package dev.liaison.routes.media;
 
 import dev.liaison.gateway.sip.Sipp;
+import dev.liaison.routes.support.FreeUdpPorts;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 
 /**
  * A phone behind the trunk that talks back: SIPp running {@code uas-answer-echo-rtp.xml} on {@code sipPort} (answers
@@ -79,18 +77,10 @@ final class EchoingPhone implements AutoCloseable {
     private static int freeEchoPort() throws IOException {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = Sipp.freePort();
-            if (port + 2 <= 65_535 && udpFree(port + 2)) {
+            if (port + 2 <= 65_535 && FreeUdpPorts.isFree(port + 2)) {
                 return port;
             }
         }
         throw new IOException("no free UDP port p with p + 2 free on loopback");
-    }
-
-    static boolean udpFree(int port) {
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
-            return probe.getLocalPort() == port;
-        } catch (IOException taken) {
-            return false;
-        }
     }
 }

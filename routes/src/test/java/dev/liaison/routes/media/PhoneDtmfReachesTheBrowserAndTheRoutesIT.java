@@ -15,6 +15,7 @@ import dev.liaison.gateway.sip.Sipp;
 import dev.liaison.media.bridge.MediaBridges;
 import dev.liaison.media.codec.TelephoneEvent;
 import dev.liaison.routes.media.ClientCallBrowser.Codec;
+import dev.liaison.routes.support.FreeUdpPorts;
 import dev.liaison.routes.support.LiaisonIntegrationTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class PhoneDtmfReachesTheBrowserAndTheRoutesIT {
 
     private static final int PBX_PORT = freePort();
-    private static final int RTP_PORT_MIN = freeEvenPortRange(40);
+    private static final int RTP_PORT_MIN = FreeUdpPorts.evenRange(40);
     private static final int PHONE_EVENT = 101;
     private static final long PHONE_SSRC = 0x0D7F_0001L;
 
@@ -239,20 +239,6 @@ class PhoneDtmfReachesTheBrowserAndTheRoutesIT {
 
     private String token() {
         return tokens.issue("visitor-1", "acme", Set.of("pbx"), Set.of(), Duration.ofMinutes(5));
-    }
-
-    private static int freeEvenPortRange(int count) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int start = 2 * ThreadLocalRandom.current().nextInt(10_000, 14_900);
-            boolean free = true;
-            for (int port = start; port < start + count && free; port++) {
-                free = EchoingPhone.udpFree(port);
-            }
-            if (free) {
-                return start;
-            }
-        }
-        throw new IllegalStateException("no " + count + " consecutive free UDP ports in 20000-29800");
     }
 
     private static int freePort() {

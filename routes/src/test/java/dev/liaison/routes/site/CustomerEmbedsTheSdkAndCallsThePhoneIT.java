@@ -16,13 +16,12 @@ import dev.liaison.gateway.sip.SipStackHost;
 import dev.liaison.gateway.sip.Sipp;
 import dev.liaison.media.bridge.MediaBridges;
 import dev.liaison.media.config.MediaBroker;
+import dev.liaison.routes.support.FreeUdpPorts;
 import dev.liaison.routes.support.LiaisonIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -66,7 +64,7 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
 
     private static final int SHOP_PORT = freeTcpPort();
     private static final int PBX_PORT = freeUdpPort();
-    private static final int RTP_PORT_MIN = freeEvenPortRange(40);
+    private static final int RTP_PORT_MIN = FreeUdpPorts.evenRange(40);
     private static final int TOKENS_PER_MINUTE = 40;
     private static final String SHOP = "http://127.0.0.1:" + SHOP_PORT;
 
@@ -663,7 +661,7 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
     private static int freeEchoPort() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = freeUdpPort();
-            if (port + 2 <= 65_535 && udpFree(port + 2)) {
+            if (port + 2 <= 65_535 && FreeUdpPorts.isFree(port + 2)) {
                 return port;
             }
         }
@@ -675,29 +673,6 @@ class CustomerEmbedsTheSdkAndCallsThePhoneIT {
             return Sipp.freePort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** An even port starting {@code count} consecutive free UDP ports on loopback, for the broker's SIP-side legs. */
-    private static int freeEvenPortRange(int count) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int start = 2 * ThreadLocalRandom.current().nextInt(10_000, 14_900);
-            boolean free = true;
-            for (int port = start; port < start + count && free; port++) {
-                free = udpFree(port);
-            }
-            if (free) {
-                return start;
-            }
-        }
-        throw new IllegalStateException("no " + count + " consecutive free UDP ports in 20000-29800");
-    }
-
-    private static boolean udpFree(int port) {
-        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
-            return probe.getLocalPort() == port;
-        } catch (IOException taken) {
-            return false;
         }
     }
 }
