@@ -1,0 +1,43 @@
+package dev.liaison.palettes.dashboard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.liaison.palettes.agent.AgentDirectory;
+import dev.liaison.palettes.routing.AgentStatistics;
+import dev.liaison.palettes.routing.QueueService;
+import dev.liaison.palettes.routing.QueueStatistics;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DashboardProperties.class)
+class DashboardConfiguration {
+
+    @Bean
+    DashboardStreams dashboardStreams(DashboardProperties properties) {
+        return new DashboardStreams(
+                properties.maxStreams(), properties.streamTimeout().toMillis());
+    }
+
+    @Bean
+    DashboardFeed dashboardFeed(
+            DashboardStreams streams,
+            QueueService queues,
+            QueueStatistics queueStatistics,
+            AgentDirectory agents,
+            AgentStatistics agentStatistics,
+            ObjectMapper json,
+            Clock clock,
+            DashboardProperties properties) {
+        return new DashboardFeed(
+                streams,
+                queues,
+                queueStatistics,
+                agents,
+                agentStatistics,
+                json,
+                clock,
+                properties.interval().toMillis());
+    }
+}
