@@ -5,6 +5,8 @@ import dev.liaison.palettes.agent.AgentDirectory;
 import dev.liaison.palettes.routing.AgentStatistics;
 import dev.liaison.palettes.routing.QueueService;
 import dev.liaison.palettes.routing.QueueStatistics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +17,13 @@ import org.springframework.context.annotation.Configuration;
 class DashboardConfiguration {
 
     @Bean
-    DashboardStreams dashboardStreams(DashboardProperties properties) {
-        return new DashboardStreams(
+    DashboardStreams dashboardStreams(DashboardProperties properties, MeterRegistry meters) {
+        DashboardStreams streams = new DashboardStreams(
                 properties.maxStreams(), properties.streamTimeout().toMillis());
+        Gauge.builder("liaison.dashboard.streams", streams, DashboardStreams::count)
+                .description("Statistics streams (GET /api/v1/statistics/stream) open on this node")
+                .register(meters);
+        return streams;
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.liaison.palettes.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -68,7 +69,13 @@ class SecurityConfiguration {
         // The token travels in a cookie that the web UIs' scripts read (XSRF-TOKEN) and send back as X-XSRF-TOKEN.
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
 
-        http.authorizeHttpRequests(rules -> rules.requestMatchers(SecurityPaths.HEALTH, SecurityPaths.HEALTH + "/**")
+        http.authorizeHttpRequests(rules -> rules
+                        // The async dispatch that ends a streamed response (the statistics stream, SSE) continues a
+                        // request already authorized; after a sign-out it would otherwise be refused on a committed
+                        // response.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers(SecurityPaths.HEALTH, SecurityPaths.HEALTH + "/**")
                         .permitAll()
                         .requestMatchers(SecurityPaths.PROMETHEUS)
                         .hasAnyRole(Role.ADMIN.name(), Role.METRICS.name())
