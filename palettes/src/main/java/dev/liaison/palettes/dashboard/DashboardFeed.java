@@ -71,7 +71,15 @@ class DashboardFeed implements SmartLifecycle {
     SseEmitter open() {
         SseEmitter emitter = streams.open();
         long id = sequence.incrementAndGet();
-        streams.send(emitter, id, serialize(snapshot(id, "open")));
+        try {
+            if (streams.send(emitter, id, serialize(snapshot(id, "open")))) {
+                streams.activate(emitter);
+            }
+        } catch (RuntimeException e) {
+            // The stream never started: its callbacks would not run, so it is dropped here.
+            streams.forget(emitter);
+            throw e;
+        }
         return emitter;
     }
 

@@ -21,14 +21,20 @@ class DashboardStreams {
 
     private final int max;
     private final long timeoutMillis;
+    /** Every stream counted against {@code max}. */
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    /** The streams that got their first event and now get every broadcast. */
+    private final Set<SseEmitter> live = ConcurrentHashMap.newKeySet();
 
     DashboardStreams(int max, long timeoutMillis) {
         this.max = max;
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** A new stream, registered; refused when {@code max} are open. */
+    /**
+     * A new stream, counted but not yet given broadcasts (so that its first event is the one its opener sends, then
+     * {@link #activate}); refused when {@code max} are open.
+     */
     SseEmitter open() {
         SseEmitter emitter = new SseEmitter(timeoutMillis);
         synchronized (open) {
@@ -37,13 +43,27 @@ class DashboardStreams {
             }
             open.add(emitter);
         }
-        emitter.onCompletion(() -> open.remove(emitter));
+        emitter.onCompletion(() -> forget(emitter));
         emitter.onTimeout(() -> {
-            open.remove(emitter);
+            forget(emitter);
             emitter.complete();
         });
-        emitter.onError(e -> open.remove(emitter));
+        emitter.onError(e -> forget(emitter));
         return emitter;
+    }
+
+    /** From now on {@code emitter} gets every broadcast, unless it already ended. */
+    void activate(SseEmitter emitter) {
+        live.add(emitter);
+        if (!open.contains(emitter)) {
+            live.remove(emitter);
+        }
+    }
+
+    /** Drops {@code emitter} from the streams (it ended, or never started). */
+    void forget(SseEmitter emitter) {
+        open.remove(emitter);
+        live.remove(emitter);
     }
 
     /** Sends one event of JSON {@code data} to one stream; a stream that cannot take it is ended and dropped. */
@@ -53,7 +73,7 @@ class DashboardStreams {
             return true;
         } catch (IOException | IllegalStateException e) {
             log.debug("statistics stream gone: {}", e.toString());
-            open.remove(emitter);
+            forget(emitter);
             emitter.completeWithError(e);
             return false;
         }
@@ -61,7 +81,7 @@ class DashboardStreams {
 
     /** Sends one event to every open stream. */
     void sendAll(long id, String data) {
-        for (SseEmitter emitter : Set.copyOf(open)) {
+        for (SseEmitter emitter : Set.copyOf(live)) {
             send(emitter, id, data);
         }
     }
@@ -73,7 +93,7 @@ class DashboardStreams {
     /** Ends every stream (the node stops). */
     void completeAll() {
         for (SseEmitter emitter : Set.copyOf(open)) {
-            open.remove(emitter);
+            forget(emitter);
             emitter.complete();
         }
     }

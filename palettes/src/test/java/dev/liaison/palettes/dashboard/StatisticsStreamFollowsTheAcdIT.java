@@ -197,6 +197,20 @@ class StatisticsStreamFollowsTheAcdIT {
         assertThat(streams.count()).isZero();
     }
 
+    @Test
+    void theStreamIsInTheOpenApiDocumentAsAnEventStream() {
+        JsonNode operation = new RestCalls(port)
+                .get("/v3/api-docs")
+                .getBody()
+                .path("paths")
+                .path("/api/v1/statistics/stream")
+                .path("get");
+        assertThat(operation.path("responses").path("200").path("content").has("text/event-stream"))
+                .as(operation.toString())
+                .isTrue();
+        assertThat(operation.path("responses").has("503")).isTrue();
+    }
+
     private EventStreamReader open(TestUsers.Credentials user) throws Exception {
         EventStreamReader reader = EventStreamReader.open(
                 "http://localhost:" + port + "/api/v1/statistics/stream", user == null ? null : RestCalls.basic(user));

@@ -75,6 +75,7 @@ export function dashboardPage(container) {
   let source = null;
   let retry = null;
   let stopped = false;
+  let latest = 0;
 
   function connect() {
     source = new EventSource('/api/v1/statistics/stream');
@@ -82,7 +83,14 @@ export function dashboardPage(container) {
       view.live.className = 'live connected';
       view.live.textContent = 'Live';
     });
-    source.addEventListener('statistics', event => render(view, JSON.parse(event.data)));
+    source.addEventListener('statistics', event => {
+      const snapshot = JSON.parse(event.data);
+      // A snapshot made before the one on screen can arrive after it: keep the newer one.
+      if (snapshot.sequence > latest) {
+        latest = snapshot.sequence;
+        render(view, snapshot);
+      }
+    });
     source.addEventListener('error', () => {
       view.live.className = 'live disconnected';
       if (source.readyState === EventSource.CLOSED) {
