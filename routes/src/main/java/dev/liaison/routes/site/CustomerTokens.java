@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Mints the short-lived anonymous token a page of a configured site gets for one visitor: checks, in this order, the
+ * Mints the short-lived anonymous token a page of a site gets for one visitor: checks, in this order, the
  * rate limit of the remote address, the site, the page's {@code Origin} and the subject to continue, then issues a
  * token scoped to the site's destinations and origins. The subject is a fresh anonymous one ({@code anon-} and 128
  * random bits) unless the request continues one this endpoint issued earlier; no identity claim of the page is ever
@@ -23,13 +23,13 @@ final class CustomerTokens {
     /** What an anonymous subject looks like: {@code anon-} and 22 base64url characters (128 bits). */
     static final Pattern ANONYMOUS_SUBJECT = Pattern.compile("anon-[A-Za-z0-9_-]{22}");
 
-    private final SitesProperties sites;
+    private final SiteLookup sites;
     private final ClientTokenIssuer issuer;
     private final AddressRateLimiter limiter;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    CustomerTokens(SitesProperties sites, ClientTokenIssuer issuer, AddressRateLimiter limiter, Clock clock) {
+    CustomerTokens(SiteLookup sites, ClientTokenIssuer issuer, AddressRateLimiter limiter, Clock clock) {
         this.sites = Objects.requireNonNull(sites, "sites");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
@@ -63,9 +63,9 @@ final class CustomerTokens {
         return new IssuedToken(token, who, siteName, List.copyOf(site.destinations()), expiresAt);
     }
 
-    /** The site's settings, if it is configured. */
+    /** The site's settings, if there is such a site. */
     Optional<SitesProperties.Site> site(String siteName) {
-        return Optional.ofNullable(sites.sites().get(siteName));
+        return sites.site(siteName);
     }
 
     /** Whether {@code origin} may ask for tokens of {@code siteName} (the CORS filter's check). */

@@ -1,12 +1,16 @@
 package dev.liaison.routes.site;
 
 import dev.liaison.gateway.client.token.ClientTokenIssuer;
+import dev.liaison.routes.audit.AuditLog;
+import dev.liaison.routes.call.DialPlanStore;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Customer sites and their anonymous token endpoint. */
 @Configuration(proxyBeanMethods = false)
@@ -20,12 +24,26 @@ class SiteConfiguration {
      */
     static final int CORS_FILTER_ORDER = -110;
 
+    /** The sites in the database, filled from {@code liaison.sites.*} on the first start of a database. */
+    @Bean
+    SiteStore siteStore(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            SitesProperties configured,
+            ObjectProvider<Clock> clock) {
+        SiteStore store = new SiteStore(jdbc, transactions, clock.getIfAvailable(Clock::systemUTC));
+        store.seedFrom(configured);
+        return store;
+    }
+
+    @Bean
+    SiteSettings siteSettings(SiteStore sites, DialPlanStore dialPlan, AuditLog audit) {
+        return new SiteSettings(sites, dialPlan, audit);
+    }
+
     @Bean
     CustomerTokens customerTokens(
-            SitesProperties sites,
-            CustomerTokenProperties limits,
-            ClientTokenIssuer issuer,
-            ObjectProvider<Clock> clock) {
+            SiteStore sites, CustomerTokenProperties limits, ClientTokenIssuer issuer, ObjectProvider<Clock> clock) {
         Clock time = clock.getIfAvailable(Clock::systemUTC);
         return new CustomerTokens(
                 sites,

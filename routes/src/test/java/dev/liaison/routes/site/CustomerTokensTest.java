@@ -29,7 +29,7 @@ class CustomerTokensTest {
 
     private CustomerTokens tokens(int perMinute) {
         return new CustomerTokens(
-                sites,
+                name -> java.util.Optional.ofNullable(sites.sites().get(name)),
                 new ClientTokenIssuer(key, "liaison", clock),
                 new AddressRateLimiter(perMinute, 100, clock),
                 clock);
