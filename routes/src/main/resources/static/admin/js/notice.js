@@ -10,9 +10,10 @@ export function outcomeRegion() {
 export function showProblem(region, error) {
   const problem = error.problem || {};
   const fields = Array.isArray(problem.errors) ? problem.errors : [];
-  replace(region, h('div', { class: 'problem', role: 'alert', 'data-code': error.code },
+  replace(region, h('div', { class: 'problem', role: 'alert', 'data-code': error.code, 'data-field': problem.field },
     h('strong', {}, 'Not saved: '), error.message, ' ', h('code', {}, `(${error.code})`),
     problem.column ? h('span', {}, ` at column ${problem.column}`) : null,
+    problem.field ? h('span', {}, ` (field ${problem.field})`) : null,
     fields.length ? h('ul', {}, fields.map(f => h('li', {}, h('code', {}, f.field), ' ', f.message))) : null));
 }
 

@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The dashboard, fed by the statistics stream, shows the task queued through the REST API and the agent going
  * available without a reload; a screenshot of it is kept in {@code target/screenshots/admin-dashboard.png}. Every
  * control is labelled, the sections and forms work from the keyboard, the configured sites and dial plan are listed
- * read-only, and a user without ADMIN gets a clear message. Ends with no statistics stream, task or Chromium left.
+ * and a destination and a site are added (the site's bad origin refused first, with its field), and a user without
+ * ADMIN gets a clear message. Ends with no statistics stream, task or Chromium left.
  */
 @LiaisonIntegrationTest
 class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
@@ -228,7 +229,8 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
                     .as("unlabelled controls of the user form")
                     .isEmpty();
 
-            // Sites and the dial plan, read-only.
+            // Sites and the dial plan: the configured ones listed; a destination and a site added, the site's
+            // origin first refused.
             go(browser, "sites");
             JsonNode site = browser.awaitValue(
                     "the configured site",
@@ -238,6 +240,47 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
             assertThat(browser.evaluate("document.querySelector('tr[data-destination=support]').textContent")
                             .asText())
                     .contains("client:agent-7");
+            String destination = "sales-" + suffix;
+            String newSite = "outlet-" + suffix;
+            clickButton(browser, "New destination");
+            browser.type(destination);
+            focus(browser, "form[aria-label=\"New destination\"] input[name=target]");
+            browser.type("ws-sip:sales");
+            click(browser, "form[aria-label=\"New destination\"] button[type=submit]");
+            browser.awaitValue(
+                    "the new destination listed",
+                    "!!document.querySelector('tr[data-destination=\"" + destination + "\"]')",
+                    JsonNode::asBoolean);
+            clickButton(browser, "New site");
+            browser.type(newSite);
+            focus(browser, "form[aria-label=\"New site\"] textarea[name=allowedOrigins]");
+            browser.type("https://Outlet.example.com/shop");
+            click(browser, "form[aria-label=\"New site\"] input[value=\"" + destination + "\"]");
+            assertThat(browser.evaluate(UNLABELLED))
+                    .as("unlabelled controls of the site form")
+                    .isEmpty();
+            click(browser, "form[aria-label=\"New site\"] button[type=submit]");
+            JsonNode refused = browser.awaitValue(
+                    "the bad origin refused",
+                    "(() => { const p = document.querySelector('form[aria-label=\"New site\"] .problem');"
+                            + " return p ? {code: p.dataset.code, field: p.dataset.field, text: p.textContent} : null; })()",
+                    v -> !v.isNull());
+            assertThat(refused.path("code").asText()).isEqualTo("site.invalid");
+            assertThat(refused.path("field").asText()).isEqualTo("allowedOrigins");
+            assertThat(refused.path("text").asText()).contains("site.invalid");
+            browser.evaluate("document.querySelector('textarea[name=allowedOrigins]').select(); true");
+            browser.type("https://outlet.example.com");
+            click(browser, "form[aria-label=\"New site\"] button[type=submit]");
+            JsonNode saved = browser.awaitValue(
+                    "the new site listed",
+                    "document.querySelector('tr[data-site=\"" + newSite + "\"]')?.textContent",
+                    v -> !v.isNull());
+            assertThat(saved.asText()).contains("https://outlet.example.com").contains(destination);
+            assertThat(api(admin, "GET", "/api/v1/sites/" + newSite, null)
+                            .path("destinations")
+                            .get(0)
+                            .asText())
+                    .isEqualTo(destination);
 
             // From the keyboard: Tab to the Queues section, Enter, Tab to "New queue", Enter.
             go(browser, "dashboard");
@@ -313,15 +356,11 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
         }
         assertThat(browser.closed()).as("Chromium and its processes gone").isTrue();
 
-        // The read-only site and dial-plan API: ADMIN only.
+        // The site and dial-plan API: ADMIN only; what the console added goes again.
         assertThat(status(metrics, "/api/v1/sites")).isEqualTo(403);
         assertThat(status(metrics, "/api/v1/dial-plan/destinations")).isEqualTo(403);
-        assertThat(api(admin, "GET", "/api/v1/sites", null)
-                        .get(0)
-                        .path("allowedOrigins")
-                        .get(0)
-                        .asText())
-                .isEqualTo("https://shop.example.com");
+        api(admin, "DELETE", "/api/v1/sites/outlet-" + suffix, null);
+        api(admin, "DELETE", "/api/v1/dial-plan/destinations/sales-" + suffix, null);
 
         // Nothing left: the task canceled, the agent signed out, no statistics stream open.
         api(admin, "POST", "/api/v1/tasks/" + taskId + "/cancel", "{}");
