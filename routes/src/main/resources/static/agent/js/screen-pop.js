@@ -39,11 +39,25 @@ function pageLine(page) {
   return h('li', {}, display(page));
 }
 
+/** The explanation's keys (Router.explanation) as the agent reads them; unknown keys are shown as they are. */
+const EXPLANATION_LABELS = {
+  queue: 'Queue',
+  filter: 'Workflow filter',
+  target: 'Target no.',
+  expression: 'Agents admitted',
+  agent: 'Offered to',
+  agentIdleSeconds: 'You were idle (s)',
+  waitedSeconds: 'Customer waited (s)',
+  priority: 'Priority',
+  rule: 'Rule',
+};
+
 function explanationView(explanation) {
   if (!explanation) {
     return h('p', { class: 'empty' }, 'No explanation recorded.');
   }
-  const { skipped, ...facts } = explanation;
+  const { skipped, ...rest } = explanation;
+  const facts = Object.fromEntries(Object.entries(rest).map(([key, value]) => [EXPLANATION_LABELS[key] || key, value]));
   const passedOver = Array.isArray(skipped) && skipped.length > 0
     ? [h('p', {}, 'Passed over:'), h('ul', {}, skipped.map((s) => h('li', {}, `${s.agent || s.login || '?'}: ${s.reason || display(s)}`)))]
     : null;
@@ -98,7 +112,7 @@ export function renderScreenPop({ task, context, timeline }, explanation) {
     section('Custom attributes', h('div', { class: 'custom' }, definitions(context.custom, 'None.'))),
     section('Routing facts', definitions({ channel: task.channel, priority: task.priority, ...(context.routing || {}), ...(task.attributes || {}) }, 'None.')),
     section('Why you', explanationView(explanation)),
-    section('Earlier contacts', earlierContacts(timeline, task.id)),
+    section('Earlier contacts', h('div', { class: 'earlier' }, earlierContacts(timeline, task.id))),
     h('section', { class: 'timeline' },
       h('h3', {}, `Timeline (${timeline.length} events)`), timelineView(timeline)),
   ];

@@ -115,9 +115,14 @@ export class StateControl {
     this.elements.badge.dataset.state = agent.state;
     this.elements.detail.textContent = agent.stateSince
       ? `since ${new Date(agent.stateSince).toLocaleTimeString()}` : '';
+    const focused = document.activeElement;
     this.elements.available.disabled = agent.state === 'AVAILABLE';
     this.elements.notReady.disabled = agent.state === 'NOT_READY' && agent.stateReason === this.elements.reason.value;
     this.elements.offline.disabled = agent.state === 'OFFLINE';
+    if (focused && focused.disabled) {
+      // a disabled button loses the focus: keep it in the state panel rather than at the top of the page
+      document.getElementById('state-heading').focus();
+    }
     if (!previous || previous.state !== agent.state || previous.stateSince !== agent.stateSince) {
       this.onChange(agent, previous);
     }

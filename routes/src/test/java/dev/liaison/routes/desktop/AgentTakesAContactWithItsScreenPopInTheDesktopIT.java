@@ -195,6 +195,15 @@ class AgentTakesAContactWithItsScreenPopInTheDesktopIT {
         assertThat(taskStatus(taskId)).isEqualTo("ASSIGNED");
         browser.awaitTrue("the desktop shows BUSY", "document.getElementById('agent-state').dataset.state === 'BUSY'");
 
+        // going Offline with a task in hand is refused: the desktop says why, with the problem's code
+        browser.evaluate("document.getElementById('go-offline').focus(); true");
+        browser.pressEnter();
+        browser.awaitTrue(
+                "the refusal shown",
+                "!document.getElementById('errors').hidden && document.getElementById('error-list').textContent"
+                        + ".includes('agent.invalid_transition')");
+        assertThat(agentState(agentId)).isEqualTo("BUSY");
+
         // note something in the context: type the key, Tab to the value, Enter saves
         browser.evaluate(card + ".querySelector('form.context-edit input').focus(); true");
         browser.type("promisedRefund");
@@ -245,7 +254,33 @@ class AgentTakesAContactWithItsScreenPopInTheDesktopIT {
                         .findValuesAsText("type"))
                 .contains("routing.offered", "routing.accepted", "contact.ended", "contact.completed");
 
+        // the same customer comes back: the screen pop lists the earlier contact, and Alt+Shift+R rejects
+        String again = call(
+                        "POST",
+                        "/api/v1/tasks",
+                        "{\"correlationId\":\"" + correlationId + "\",\"channel\":\"chat\",\"queue\":\"" + queue
+                                + "\"}",
+                        201)
+                .path("id")
+                .asText();
+        browser.awaitTrue(
+                "the second offer, with the earlier contact",
+                "!document.getElementById('offer').hidden && document.querySelector('#offer-pop .earlier')"
+                        + ".textContent.includes('Wrap-up finished (follow-up)')");
+        browser.pressKey("R", "KeyR", 82, HeadlessChromium.ALT | HeadlessChromium.SHIFT, null);
+        browser.awaitTrue(
+                "the offer gone and announced",
+                "document.getElementById('offer').hidden"
+                        + " && document.getElementById('announcer').textContent.startsWith('Rejected')");
+        assertThat(call("GET", "/api/v1/tasks/" + again + "/reservations", null, 200)
+                        .findValuesAsText("status"))
+                .containsExactly("REJECTED");
+        call("POST", "/api/v1/tasks/" + again + "/cancel", "{\"reason\":\"test-over\"}", 200);
+
         // sign out from the page: the agent goes OFFLINE and the browser is at the sign-in page
+        browser.awaitTrue(
+                "the desktop shows AVAILABLE after the rejection",
+                "document.getElementById('agent-state').dataset.state === 'AVAILABLE'");
         browser.evaluate("document.getElementById('sign-out').click(); true");
         browser.awaitTrue("the sign-in page after sign-out", "location.pathname === '/login'");
         assertThat(agentState(agentId)).isEqualTo("OFFLINE");
