@@ -130,9 +130,10 @@ class TaskCard {
     }
     this.renderPop();
     this.update(this.task);
-    if (this.task.channel === 'callback' && this.task.attributes && this.task.attributes.callbackId) {
-      this.loadCallback();
-    }
+  }
+
+  isCallback() {
+    return this.task.channel === 'callback' && !!this.task.attributes && !!this.task.attributes.callbackId;
   }
 
   focus() {
@@ -157,6 +158,9 @@ class TaskCard {
       return;
     }
     this.shownStatus = task.status;
+    if (this.isCallback()) {
+      this.loadCallback(); // an outcome reported by the routes (the call's end) changes both
+    }
     if (task.status === 'ASSIGNED') {
       this.status.replaceChildren('In progress since ', time(task.assignedAt));
       this.actions.replaceChildren(h('button', { type: 'button', class: 'end', onclick: () => this.end() }, 'End the conversation'));
@@ -246,9 +250,11 @@ class TaskCard {
 
   async loadCallback() {
     const callbackId = this.task.attributes.callbackId;
+    this.callbackReads = (this.callbackReads || 0) + 1;
+    const read = this.callbackReads;
     const callback = await this.run('read the callback', () => this.api.get(`/api/v1/callbacks/${callbackId}`));
-    if (!callback) {
-      return;
+    if (!callback || read !== this.callbackReads) {
+      return; // failed (reported), or a later read shows a newer state
     }
     const target = callback.target === 'phone' ? `phone ${callback.phoneNumber}` : `in the app${callback.phoneNumber ? ` (else ${callback.phoneNumber})` : ''}`;
     const report = async (outcome) => {
@@ -261,7 +267,7 @@ class TaskCard {
       }
     };
     const canReport = callback.state === 'IN_PROGRESS';
-    this.callbackArea.replaceChildren(h('fieldset', {},
+    this.callbackArea.replaceChildren(h('fieldset', { dataset: { callbackState: callback.state } },
       h('legend', {}, `Callback: attempt ${callback.attempts} of ${callback.maxAttempts}, ${callback.state}`),
       h('p', {}, `Ring the customer ${target}.`, callback.lastOutcome ? ` Last outcome: ${callback.lastOutcome}.` : ''),
       canReport

@@ -289,6 +289,65 @@ class AgentTakesAContactWithItsScreenPopInTheDesktopIT {
     }
 
     @Test
+    void aCallbackIsOfferedTakenAndFollowedToItsOutcome() throws Exception {
+        String agentId = createAgent("cal", "Cal Back");
+        String username = "cal-" + suffix;
+        String password = createUser(username, agentId);
+        HeadlessChromium browser = open();
+        signIn(browser, username, password);
+        browser.evaluate("document.getElementById('go-available').click(); true");
+        browser.awaitTrue(
+                "the desktop shows AVAILABLE", "document.getElementById('agent-state').dataset.state === 'AVAILABLE'");
+
+        String correlationId = call("POST", "/api/v1/interactions", "{\"channel\":\"chat\"}", 201)
+                .path("correlationId")
+                .asText();
+        String callbackId = call(
+                        "POST",
+                        "/api/v1/callbacks",
+                        "{\"correlationId\":\"" + correlationId + "\",\"queue\":\"" + queue
+                                + "\",\"target\":\"phone\",\"phoneNumber\":\"+14155550100\",\"maxAttempts\":1}",
+                        201)
+                .path("id")
+                .asText();
+        browser.awaitTrue(
+                "the callback offered",
+                "!document.getElementById('offer').hidden"
+                        + " && document.getElementById('offer-heading').textContent.startsWith('Incoming callback')");
+        assertThat(browser.evaluate("document.activeElement.id").asText()).isEqualTo("accept");
+        browser.pressEnter();
+
+        // this application has no SIP trunk for callbacks: the routes report the attempt failed (no-trunk), the
+        // callback has no attempt left, and the card follows it into wrap-up
+        String card = "document.querySelector('article.task')";
+        browser.awaitTrue(
+                "the callback's card with its attempt",
+                "!!" + card + " && " + card + ".querySelector('.callback').textContent.includes('attempt 1 of 1')"
+                        + " && " + card + ".querySelector('.callback').textContent.includes('+14155550100')");
+        await("the callback failed").atMost(Duration.ofSeconds(30)).until(() -> call(
+                        "GET", "/api/v1/callbacks/" + callbackId, null, 200)
+                .path("state")
+                .asText()
+                .equals("FAILED"));
+        browser.awaitTrue(
+                "the card shows the callback FAILED and the wrap-up",
+                card + "?.querySelector('fieldset[data-callback-state=\"FAILED\"]') && !!" + card
+                        + ".querySelector('form.wrap-up')");
+        browser.evaluate(card + ".querySelector('form.wrap-up button').click(); true");
+        browser.awaitTrue("the task leaves the desktop", "!" + card);
+        await("the agent AVAILABLE again")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> agentState(agentId), "AVAILABLE"::equals);
+        assertThat(call("GET", "/api/v1/interactions/" + correlationId + "/timeline?limit=1000", null, 200)
+                        .path("events")
+                        .findValuesAsText("type"))
+                .contains("callback.requested", "callback.dialing", "callback.not_dialed", "callback.failed");
+        browser.evaluate("document.getElementById('sign-out').click(); true");
+        browser.awaitTrue("the sign-in page after sign-out", "location.pathname === '/login'");
+        nothingLeft(agentId);
+    }
+
+    @Test
     void aUserWithoutAnAgentIsToldSo() throws Exception {
         String username = "noagent-" + suffix;
         String password = createUser(username, null);
