@@ -219,8 +219,8 @@ class TaskCard {
         return;
       }
       const body = {
+        // The server records an agent's write as agent:<user name>; it is not ours to claim.
         source: 'agent',
-        actor: `agent:${this.desk.agent.login}`,
         entries: [{ category: category.value, key: key.value, value: newValue }],
       };
       const result = await this.run('save the context', () =>
