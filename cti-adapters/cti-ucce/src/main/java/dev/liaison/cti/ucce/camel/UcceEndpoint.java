@@ -28,6 +28,7 @@ public class UcceEndpoint extends DefaultEndpoint {
     @UriParam
     private final UcceConfiguration configuration;
 
+    private LinkMetrics metrics;
     private UcceSession session;
     private UcceLink link;
     private UcceHealthCheck healthCheck;
@@ -63,7 +64,10 @@ public class UcceEndpoint extends DefaultEndpoint {
     /** Starts the link for one more user (consumer or producer); returns the session. */
     synchronized UcceSession acquire() {
         if (users++ == 0) {
-            LinkMetrics metrics = new LinkMetrics(getComponent().meterRegistry(), configuration.getLink());
+            if (metrics == null) {
+                // once per endpoint: the connected gauge must keep pointing at the value this endpoint updates
+                metrics = new LinkMetrics(getComponent().meterRegistry(), configuration.getLink());
+            }
             session = new UcceSession(
                     LinkFactory.sessionSettings(configuration, getComponent().clock()), metrics);
             link = new UcceLink(

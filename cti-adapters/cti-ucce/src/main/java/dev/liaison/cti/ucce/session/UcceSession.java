@@ -235,8 +235,13 @@ public final class UcceSession implements LinkListener {
             return;
         }
         CallRef from = call.ref;
+        // the call continues as the secondary call: at the transfer target it is alerting (blind transfer) unless the
+        // consultation call was already tracked, whose phase then stands
+        TrackedCall consult = calls.get(secondary);
+        call.phase = consult != null ? consult.phase : CallPhase.ALERTING;
         call.ref = new CallRef(secondary, from.enterpriseId(), from.correlationId());
         call.deviceId = t.secondaryDevice();
+        call.agentDevice = t.transferredDevice();
         calls.rename(primary, secondary, call);
         if (from.correlationId() != null) {
             bind(from.correlationId(), secondary);
