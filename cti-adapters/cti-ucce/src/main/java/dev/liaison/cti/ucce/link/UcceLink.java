@@ -175,7 +175,7 @@ public final class UcceLink {
         return future.whenComplete((ok, error) -> {
             if (error == null) {
                 metrics.requestLatency(what, Duration.ofNanos(System.nanoTime() - started));
-            } else if (error instanceof CtiException ce) {
+            } else if (error instanceof CtiException ce) { // the registered future fails with the CtiException itself
                 metrics.requestFailed(what, ce.failure().name());
             }
         });
@@ -393,7 +393,9 @@ public final class UcceLink {
                         id -> SessionMessages.heartbeat(MessageType.HEARTBEAT_REQ, id),
                         settings.heartbeatTimeout())
                 .whenComplete((ok, error) -> {
-                    if (error instanceof CtiException ce && ce.failure() == CtiFailure.TIMEOUT && socket == current) {
+                    Throwable cause =
+                            error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+                    if (cause instanceof CtiException ce && ce.failure() == CtiFailure.TIMEOUT && socket == current) {
                         metrics.heartbeatTimeout();
                         reset("heartbeat not confirmed within " + settings.heartbeatTimeout());
                     }
