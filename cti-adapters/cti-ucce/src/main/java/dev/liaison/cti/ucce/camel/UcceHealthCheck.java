@@ -5,6 +5,7 @@ import dev.liaison.cti.ucce.link.UcceLink;
 import dev.liaison.cti.ucce.session.UcceSession;
 import java.util.Map;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheck.Kind;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
@@ -59,7 +60,7 @@ public final class UcceHealthCheck implements HealthCheck {
         if (link.lastError() != null) {
             builder.detail("lastError", link.lastError());
         }
-        boolean liveness = options != null && Boolean.TRUE.equals(options.get(HealthCheck.CHECK_KIND + ".liveness"));
+        boolean liveness = options != null && options.get(HealthCheck.CHECK_KIND) == Kind.LIVENESS;
         if (link.state() == LinkState.OPEN || liveness) {
             return builder.up().build();
         }

@@ -61,6 +61,9 @@ class UcceSessionOpensWithTheConfiguredMasksIT extends UcceTestSupport {
             assertThat(session().link().lastError()).contains("did not grant required services 0x10");
             HealthCheck.Result health = endpoint().getHealthCheck().call();
             assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(endpoint().getHealthCheck().callLiveness().getState())
+                    .as("a retrying link is alive: restarting the process would not help")
+                    .isEqualTo(HealthCheck.State.UP);
             assertThat(meters.get("liaison.cti.link.connected")
                             .tag("link", "refused")
                             .gauge()
