@@ -189,4 +189,60 @@ public final class CallRequestMessages {
             return new SnapshotCallConf(invoke, ((state[0] & 0xff) << 8) | (state[1] & 0xff), CallData.readFrom(f));
         }
     }
+
+    /**
+     * A request about one connection: ANSWER_CALL_REQ, CLEAR_CONNECTION_REQ and RETRIEVE_CALL_REQ carry InvokeID,
+     * PeripheralID, ConnectionCallID, ConnectionDeviceIDType; HOLD_CALL_REQ adds Reservation (BOOL, false here).
+     * Floating: ConnectionDeviceID, AgentInstrument. Each is confirmed by its *_CONF with the InvokeID only.
+     */
+    public record ConnectionReq(
+            int type, long invokeId, long peripheralId, long callId, String deviceId, String instrument) {
+
+        public ConnectionReq {
+            if (type != MessageType.ANSWER_CALL_REQ
+                    && type != MessageType.CLEAR_CONNECTION_REQ
+                    && type != MessageType.HOLD_CALL_REQ
+                    && type != MessageType.RETRIEVE_CALL_REQ) {
+                throw new IllegalArgumentException("Not a connection request: " + MessageType.name(type));
+            }
+        }
+
+        public CtiMessage encode() {
+            MessageWriter w = new MessageWriter(type)
+                    .uint(invokeId)
+                    .uint(peripheralId)
+                    .uint(callId)
+                    .ushort(0);
+            if (type == MessageType.HOLD_CALL_REQ) {
+                w.bool(false);
+            }
+            return w.string(Tag.CONNECTION_DEVID, deviceId)
+                    .string(Tag.AGENT_INSTRUMENT, instrument)
+                    .build();
+        }
+
+        public static ConnectionReq decode(CtiMessage m) throws CtiProtocolException {
+            MessageReader r = new MessageReader(m, m.type());
+            long invoke = r.uint();
+            long peripheral = r.uint();
+            long callId = r.uint();
+            r.ushort();
+            if (m.type() == MessageType.HOLD_CALL_REQ) {
+                r.bool();
+            }
+            FloatingFields f = r.floating();
+            return new ConnectionReq(
+                    m.type(),
+                    invoke,
+                    peripheral,
+                    callId,
+                    f.stringOrNull(Tag.CONNECTION_DEVID),
+                    f.stringOrNull(Tag.AGENT_INSTRUMENT));
+        }
+
+        /** The confirmation type of this request. */
+        public int confirmationType() {
+            return type + 1;
+        }
+    }
 }

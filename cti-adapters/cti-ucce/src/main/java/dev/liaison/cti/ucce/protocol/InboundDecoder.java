@@ -47,6 +47,10 @@ public final class InboundDecoder {
                     MessageType.SET_AGENT_STATE_CONF,
                     MessageType.QUERY_AGENT_STATE_CONF,
                     MessageType.MAKE_CALL_CONF,
+                    MessageType.ANSWER_CALL_CONF,
+                    MessageType.CLEAR_CONNECTION_CONF,
+                    MessageType.HOLD_CALL_CONF,
+                    MessageType.RETRIEVE_CALL_CONF,
                     MessageType.SNAPSHOT_CALL_CONF -> true;
             default -> false;
         };

@@ -11,10 +11,12 @@ import dev.liaison.cti.ucce.link.UcceLink;
 import dev.liaison.cti.ucce.protocol.AgentMessages;
 import dev.liaison.cti.ucce.protocol.AgentMessages.SetAgentStateReq;
 import dev.liaison.cti.ucce.protocol.CallData;
+import dev.liaison.cti.ucce.protocol.CallRequestMessages.ConnectionReq;
 import dev.liaison.cti.ucce.protocol.CallRequestMessages.MakeCallConf;
 import dev.liaison.cti.ucce.protocol.CallRequestMessages.MakeCallReq;
 import dev.liaison.cti.ucce.protocol.CallRequestMessages.SetCallDataReq;
 import dev.liaison.cti.ucce.protocol.CtiProtocolException;
+import dev.liaison.cti.ucce.protocol.MessageType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,8 +24,9 @@ import java.util.Map;
  * {@link CtiOperation}s on the CTI Server. SetCallData -> SET_CALL_DATA_REQ (context mapped through the screen-pop
  * mapping within {@link UcceScreenPopLimits}; returns the {@link ScreenPop} with what was set and what did not fit);
  * SetAgentState, AgentLogin, AgentLogout -> SET_AGENT_STATE_REQ (returns null); MakeCall -> MAKE_CALL_REQ (returns the
- * new call's {@link CallRef}). Answer, release, hold, retrieve, transfer, tasks and callbacks are not implemented by
- * this adapter yet and fail with {@link CtiFailure#UNSUPPORTED}.
+ * new call's {@link CallRef}); AnswerCall, ReleaseCall, HoldCall, RetrieveCall -> ANSWER_CALL_REQ, CLEAR_CONNECTION_REQ,
+ * HOLD_CALL_REQ, RETRIEVE_CALL_REQ on the tracked call (returns null; the resulting call events follow). Transfer,
+ * tasks and callbacks are not implemented by this adapter yet and fail with {@link CtiFailure#UNSUPPORTED}.
  */
 final class Operations {
 
@@ -53,6 +56,22 @@ final class Operations {
             if (op instanceof CtiOperation.MakeCall m) {
                 return makeCall(m);
             }
+            if (op instanceof CtiOperation.AnswerCall a) {
+                connection(MessageType.ANSWER_CALL_REQ, a.call(), a.device());
+                return null;
+            }
+            if (op instanceof CtiOperation.ReleaseCall r) {
+                connection(MessageType.CLEAR_CONNECTION_REQ, r.call(), r.device());
+                return null;
+            }
+            if (op instanceof CtiOperation.HoldCall h) {
+                connection(MessageType.HOLD_CALL_REQ, h.call(), h.device());
+                return null;
+            }
+            if (op instanceof CtiOperation.RetrieveCall r) {
+                connection(MessageType.RETRIEVE_CALL_REQ, r.call(), r.device());
+                return null;
+            }
         } catch (CtiProtocolException e) {
             session.link().reset(e.getMessage());
             throw new CtiException(CtiFailure.LINK_DOWN, "Malformed confirmation: " + e.getMessage(), null, e);
@@ -78,6 +97,24 @@ final class Operations {
                         .encode()),
                 link.settings().requestTimeout().multipliedBy(2));
         return pop;
+    }
+
+    /** ANSWER_CALL / CLEAR_CONNECTION / HOLD_CALL / RETRIEVE_CALL for the tracked call at the agent's device. */
+    private void connection(int type, CallRef ref, String instrument) throws CtiException {
+        if (!(ref.callId() instanceof PeripheralCallId id)) {
+            throw new CtiException(
+                    CtiFailure.INVALID, "Not a UCCE call: " + ref.callId().text());
+        }
+        TrackedCall call = session.calls().get(id);
+        if (call == null || call.deviceId == null) {
+            throw new CtiException(CtiFailure.INVALID, "Call " + id.text() + " is not known on this link");
+        }
+        UcceLink link = session.link();
+        UcceLink.await(
+                link.request(MessageType.name(type), invoke -> new ConnectionReq(
+                                type, invoke, id.peripheralId(), id.connectionCallId(), call.deviceId, instrument)
+                        .encode()),
+                link.settings().requestTimeout().multipliedBy(2));
     }
 
     private void agentState(String agentId, String instrument, int state, Integer reason, String password)

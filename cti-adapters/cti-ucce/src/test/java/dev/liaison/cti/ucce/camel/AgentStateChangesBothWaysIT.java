@@ -93,10 +93,19 @@ class AgentStateChangesBothWaysIT extends UcceTestSupport {
                     .isInstanceOfSatisfying(
                             CtiException.class, e -> assertThat(e.failure()).isEqualTo(CtiFailure.INVALID));
             assertThatThrownBy(() -> producer.requestBody(
-                            uri, new CtiOperation.HoldCall(CallRef.of(new PeripheralCallId(PERIPHERAL, 1)), "2001")))
+                            uri,
+                            new CtiOperation.TransferCall(
+                                    CallRef.of(new PeripheralCallId(PERIPHERAL, 1)), "2001", "2002")))
                     .cause()
                     .isInstanceOfSatisfying(
                             CtiException.class, e -> assertThat(e.failure()).isEqualTo(CtiFailure.UNSUPPORTED));
+            assertThatThrownBy(() -> producer.requestBody(
+                            uri, new CtiOperation.HoldCall(CallRef.of(new PeripheralCallId(PERIPHERAL, 1)), "2001")))
+                    .cause()
+                    .isInstanceOfSatisfying(CtiException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(CtiFailure.INVALID);
+                        assertThat(e.getMessage()).contains("not known on this link");
+                    });
             assertThat(side.agentStateRequests()).isEmpty();
             stopAndAssertNoLeak("invalid", side);
         }

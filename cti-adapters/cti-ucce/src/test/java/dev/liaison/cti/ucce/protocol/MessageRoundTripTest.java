@@ -90,6 +90,15 @@ class MessageRoundTripTest {
         assertThat(MakeCallReq.decode(make.encode())).isEqualTo(make);
         var makeConf = new MakeCallConf(4, 88, "2001");
         assertThat(MakeCallConf.decode(makeConf.encode())).isEqualTo(makeConf);
+        for (int type : new int[] {
+            MessageType.ANSWER_CALL_REQ,
+            MessageType.CLEAR_CONNECTION_REQ,
+            MessageType.HOLD_CALL_REQ,
+            MessageType.RETRIEVE_CALL_REQ
+        }) {
+            var req = new CallRequestMessages.ConnectionReq(type, 6, 5000, 77, "trunk-1", "2001");
+            assertThat(CallRequestMessages.ConnectionReq.decode(req.encode())).isEqualTo(req);
+        }
         var snap = new SnapshotCallReq(5, 5000, 77, "trunk-1");
         assertThat(SnapshotCallReq.decode(snap.encode())).isEqualTo(snap);
         var snapConf = new SnapshotCallConf(5, CallEventMessages.LCS_HOLD, DATA);

@@ -8,6 +8,7 @@ import dev.liaison.cti.ucce.protocol.AgentMessages.SetAgentStateReq;
 import dev.liaison.cti.ucce.protocol.CallData;
 import dev.liaison.cti.ucce.protocol.CallEventMessages;
 import dev.liaison.cti.ucce.protocol.CallEventMessages.Connection;
+import dev.liaison.cti.ucce.protocol.CallRequestMessages.ConnectionReq;
 import dev.liaison.cti.ucce.protocol.CallRequestMessages.MakeCallConf;
 import dev.liaison.cti.ucce.protocol.CallRequestMessages.MakeCallReq;
 import dev.liaison.cti.ucce.protocol.CallRequestMessages.SetCallDataReq;
@@ -47,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * the requested service and event masks, answers heartbeats (or stops answering on request), keeps a small model of
  * calls and agents that scripted steps change, sends the matching events while a client is connected (events that
  * happen while none is are lost, as on a real link, which is what resync must repair), answers SET_CALL_DATA_REQ,
- * SET_AGENT_STATE_REQ, MAKE_CALL_REQ, QUERY_AGENT_STATE_REQ and SNAPSHOT_CALL_REQ from that model and records what it
+ * SET_AGENT_STATE_REQ, MAKE_CALL_REQ, ANSWER_CALL_REQ, CLEAR_CONNECTION_REQ, HOLD_CALL_REQ, RETRIEVE_CALL_REQ,
+ * QUERY_AGENT_STATE_REQ and SNAPSHOT_CALL_REQ from that model and records what it
  * was asked, can drop the link, go idle like a standby side, send raw bytes (malformed frames), and be side A or B.
  */
 public final class CtiServerSimulator implements AutoCloseable {
@@ -70,6 +72,7 @@ public final class CtiServerSimulator implements AutoCloseable {
     private final List<SetCallDataReq> callDataRequests = new CopyOnWriteArrayList<>();
     private final List<SetAgentStateReq> agentStateRequests = new CopyOnWriteArrayList<>();
     private final List<MakeCallReq> makeCallRequests = new CopyOnWriteArrayList<>();
+    private final List<ConnectionReq> connectionRequests = new CopyOnWriteArrayList<>();
     private final AtomicInteger heartbeats = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicLong nextCallId = new AtomicLong(9000);
@@ -158,6 +161,11 @@ public final class CtiServerSimulator implements AutoCloseable {
 
     public List<MakeCallReq> makeCallRequests() {
         return List.copyOf(makeCallRequests);
+    }
+
+    /** ANSWER_CALL_REQ, CLEAR_CONNECTION_REQ, HOLD_CALL_REQ and RETRIEVE_CALL_REQ received, in order. */
+    public List<ConnectionReq> connectionRequests() {
+        return List.copyOf(connectionRequests);
     }
 
     public int heartbeats() {
@@ -380,6 +388,10 @@ public final class CtiServerSimulator implements AutoCloseable {
             case MessageType.MAKE_CALL_REQ -> makeCall(MakeCallReq.decode(m));
             case MessageType.QUERY_AGENT_STATE_REQ -> queryAgent(QueryAgentStateReq.decode(m));
             case MessageType.SNAPSHOT_CALL_REQ -> snapshot(SnapshotCallReq.decode(m));
+            case MessageType.ANSWER_CALL_REQ,
+                    MessageType.CLEAR_CONNECTION_REQ,
+                    MessageType.HOLD_CALL_REQ,
+                    MessageType.RETRIEVE_CALL_REQ -> connectionRequest(ConnectionReq.decode(m));
             default -> reply(new FailureConf(SessionMessages.invokeId(m), REFUSED).encode());
         }
     }
@@ -455,6 +467,24 @@ public final class CtiServerSimulator implements AutoCloseable {
         long callId = nextCallId.incrementAndGet();
         calls.put(callId, new SimCall(callId, req.instrument(), req.instrument(), 1, req.data()));
         reply(new MakeCallConf(req.invokeId(), callId, req.instrument()).encode());
+    }
+
+    private void connectionRequest(ConnectionReq req) throws IOException {
+        connectionRequests.add(req);
+        if (!answer(req.invokeId())) {
+            return;
+        }
+        if (!calls.containsKey(req.callId())) {
+            reply(new FailureConf(req.invokeId(), REFUSED).encode());
+            return;
+        }
+        reply(SessionMessages.invokeConf(req.confirmationType(), req.invokeId()));
+        switch (req.type()) {
+            case MessageType.ANSWER_CALL_REQ -> establish(req.callId());
+            case MessageType.HOLD_CALL_REQ -> hold(req.callId());
+            case MessageType.RETRIEVE_CALL_REQ -> retrieve(req.callId());
+            default -> clear(req.callId(), 0xffff);
+        }
     }
 
     private void queryAgent(QueryAgentStateReq req) throws IOException {
