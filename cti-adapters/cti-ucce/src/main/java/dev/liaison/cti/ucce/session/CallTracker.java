@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The live calls of one link, by peripheral call ID, and the calls that ended recently (so that a late or replayed
  * event for an ended call is recognised as a duplicate instead of starting a zombie). Both are bounded: beyond
- * {@code maxCalls} the oldest live call is forgotten (a call whose end was never reported must not stay forever).
+ * {@code maxCalls} the oldest live call is forgotten and handed to the eviction callback (a call whose end was never
+ * reported must not stay forever, nor its correlation).
  * Used only on the link's dispatcher thread.
  */
 final class CallTracker {
@@ -26,12 +27,17 @@ final class CallTracker {
         }
     };
 
-    CallTracker(int maxCalls) {
+    CallTracker(int maxCalls, java.util.function.Consumer<TrackedCall> evicted) {
         this.maxCalls = maxCalls;
         this.calls = new LinkedHashMap<>(64, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<PeripheralCallId, TrackedCall> eldest) {
-                return size() > CallTracker.this.maxCalls;
+                boolean evict = size() > CallTracker.this.maxCalls;
+                if (evict) {
+                    ended.put(eldest.getKey(), Boolean.TRUE);
+                    evicted.accept(eldest.getValue());
+                }
+                return evict;
             }
         };
     }

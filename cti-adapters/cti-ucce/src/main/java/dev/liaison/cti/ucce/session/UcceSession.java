@@ -60,7 +60,7 @@ public final class UcceSession implements LinkListener {
     public UcceSession(SessionSettings settings, LinkMetrics metrics) {
         this.settings = settings;
         this.metrics = metrics;
-        this.calls = new CallTracker(settings.maxTrackedCalls());
+        this.calls = new CallTracker(settings.maxTrackedCalls(), this::evicted);
         this.agents = new AgentTracker(settings.maxTrackedAgents());
         this.identities = new CallIdentityMap(settings.maxTrackedCalls());
         this.correlationField = settings.screenPop().rules().stream()
@@ -325,6 +325,18 @@ public final class UcceSession implements LinkListener {
 
     void forget(TrackedCall call) {
         calls.end((PeripheralCallId) call.ref.callId());
+        if (call.ref.correlationId() != null) {
+            identities.release(call.ref.correlationId());
+        }
+    }
+
+    /** A call forgotten because the tracker was full: its correlation goes too, so the identity map stays bounded. */
+    private void evicted(TrackedCall call) {
+        log.warn(
+                "UCCE link {}: forgetting call {} (more than {} live calls)",
+                settings.link(),
+                call.ref.callId().text(),
+                settings.maxTrackedCalls());
         if (call.ref.correlationId() != null) {
             identities.release(call.ref.correlationId());
         }
