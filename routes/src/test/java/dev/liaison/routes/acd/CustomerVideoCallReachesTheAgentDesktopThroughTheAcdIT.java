@@ -6,11 +6,19 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.liaison.gateway.client.it.ProtocolTestClient;
+import dev.liaison.palettes.context.Channel;
+import dev.liaison.palettes.context.CorrelationService;
+import dev.liaison.palettes.context.ResolveRequest;
+import dev.liaison.palettes.routing.NewTask;
 import dev.liaison.palettes.routing.Task;
 import dev.liaison.palettes.routing.TaskStatus;
 import dev.liaison.routes.contact.AgentOffer;
+import dev.liaison.routes.system.NodeProperties;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A customer's video call to the ACD destination {@code support} reaches a signed-in agent's desktop session: the
@@ -21,6 +29,15 @@ import org.junit.jupiter.api.Test;
 class CustomerVideoCallReachesTheAgentDesktopThroughTheAcdIT extends AcdCallITSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    CorrelationService correlations;
+
+    @Autowired
+    NodeProperties node;
+
+    @Autowired
+    AcdOrphanedCalls orphans;
 
     @Test
     void theAgentAcceptsAnswersOnTheDesktopAndTheHangUpPutsTheTaskInWrapUp() throws Exception {
@@ -176,6 +193,67 @@ class CustomerVideoCallReachesTheAgentDesktopThroughTheAcdIT extends AcdCallITSu
                     .satisfies(e -> assertThat(e.details()).containsEntry("reason", "no-agent-session"));
             page.endSession();
         }
+    }
+
+    @Test
+    void anAgentWhoRejectsTheIncomingCallEndsTheTaskWithTheReason() throws Exception {
+        AgentAtDesk agent = agent();
+        try (ProtocolTestClient desk = desktop(agent);
+                ProtocolTestClient page = customer()) {
+            goAvailable(agent);
+            page.send("call", "c1", m -> m.put("destination", "support")
+                    .put("media", "video")
+                    .put("sdp", CUSTOMER_OFFER));
+            page.next("calling");
+            AgentOffer offer = offerTo(agent);
+            post("/api/v1/agents/" + agent.id() + "/reservations/" + offer.reservationId() + "/accept", agent.user());
+            String agentCallId = desk.next("incoming-call").path("callId").asText();
+
+            desk.send("reject", "r1", m -> m.put("callId", agentCallId).put("reason", "busy"));
+
+            assertThat(page.next("ended").path("reason").asText()).isEqualTo("busy");
+            awaitTask(offer.taskId(), TaskStatus.WRAPPING);
+            assertThat(timelineOf(offer.correlationId(), "call.ended"))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.details())
+                            .containsEntry("reason", "busy")
+                            .containsEntry("state", "connecting"));
+            page.endSession();
+            desk.endSession();
+        }
+    }
+
+    @Test
+    void afterARestartTheTasksOfCallsThisNodeCarriedAreClosed() {
+        UUID contact = correlations
+                .resolve(new ResolveRequest(null, null, Channel.VOICE))
+                .interaction()
+                .correlationId();
+        agent();
+        Task lost = tasks.enqueue(new NewTask(
+                contact,
+                "voice",
+                QUEUE,
+                null,
+                0,
+                Map.of("gatewayCallId", "gone-with-the-old-process", "gatewayNode", node.id())));
+        Task elsewhere = tasks.enqueue(new NewTask(
+                contact,
+                "voice",
+                QUEUE,
+                null,
+                0,
+                Map.of("gatewayCallId", "on-another-node", "gatewayNode", node.id() + "-other")));
+
+        orphans.closeOrphans();
+
+        Task closed = tasks.get(lost.getId());
+        assertThat(closed.getStatus()).isEqualTo(TaskStatus.CANCELED);
+        assertThat(closed.getEndReason()).isEqualTo("node-restarted");
+        assertThat(tasks.get(elsewhere.getId()).getStatus())
+                .as("another node's call")
+                .isIn(TaskStatus.PENDING, TaskStatus.RESERVED);
+        tasks.cancel(elsewhere.getId(), "test-cleanup", "test");
     }
 
     @Test
