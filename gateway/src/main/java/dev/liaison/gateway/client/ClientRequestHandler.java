@@ -34,6 +34,7 @@ final class ClientRequestHandler {
 
     static final String SITE_ATTRIBUTE = "client.site";
     static final String SESSION_ATTRIBUTE = "client.session";
+    static final String CALL_ATTRIBUTE = "client.call";
 
     private final ClientTokenVerifier verifier;
     private final ClientSessionRegistry registry;
@@ -163,7 +164,8 @@ final class ClientRequestHandler {
                 Map.of(
                         SUBJECT_ATTRIBUTE, token.subject(),
                         SITE_ATTRIBUTE, token.site(),
-                        SESSION_ATTRIBUTE, session.id()));
+                        SESSION_ATTRIBUTE, session.id(),
+                        CALL_ATTRIBUTE, leg.id()));
         try {
             calls.get().incoming(leg, request);
         } catch (RuntimeException e) {

@@ -64,6 +64,11 @@ class ContextController {
                     + " context.duplicate_entry, context.value_invalid)",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
+            responseCode = "403",
+            description =
+                    "an AGENT user naming another writer than agent:<its user name>" + " (context.actor_not_allowed)",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
             responseCode = "404",
             description = "no such interaction (code interaction.not_found)",
             content = @Content(mediaType = "application/problem+json"))
@@ -80,8 +85,9 @@ class ContextController {
                         entry.value(),
                         Boolean.TRUE.equals(entry.sensitive())))
                 .toList();
+        ContextSource source = ContextSource.fromWireName(body.source());
         return contexts.write(
-                correlationId, new ContextWrite(ContextSource.fromWireName(body.source()), body.actor(), entries));
+                correlationId, new ContextWrite(source, ContextWriters.actor(source, body.actor()), entries));
     }
 
     /** Body of {@code PATCH .../context}. */
@@ -92,9 +98,11 @@ class ContextController {
                             regexp = ContextSource.WIRE_PATTERN,
                             message = "must be one of " + ContextSource.WIRE_PATTERN)
                     String source,
-            @Schema(description = "the writer", example = "agent:alice")
-                    @NotBlank
-                    @Size(max = ContextWrite.MAX_ACTOR_LENGTH)
+            @Schema(
+                            description = "the writer; an AGENT user writes as agent:<its user name> (the default),"
+                                    + " only an ADMIN may name another writer",
+                            example = "agent:alice")
+                    @Size(min = 1, max = ContextWrite.MAX_ACTOR_LENGTH)
                     String actor,
             @NotEmpty @Size(max = MAX_ENTRIES_PER_WRITE) List<@Valid @NotNull EntryBody> entries) {}
 

@@ -38,6 +38,14 @@ public sealed interface AcdEvent {
     record TaskAssigned(UUID taskId, UUID correlationId, UUID agentId, String agentLogin, String channel, Instant at)
             implements AcdEvent {}
 
+    /**
+     * The conversation of an assigned task is over (the agent, the system or the end of the call ended it): the task
+     * is now in wrap-up, or completed when its queue has no wrap-up time ({@link TaskEnded} follows). Whatever carries
+     * the conversation (a call) ends now.
+     */
+    record ConversationEnded(UUID taskId, UUID correlationId, UUID agentId, String agentLogin, String actor, Instant at)
+            implements AcdEvent {}
+
     /** A task left the ACD: completed (with the agent who handled it), or canceled while waiting (no agent). */
     record TaskEnded(UUID taskId, UUID correlationId, String agentLogin, TaskStatus status, String reason, Instant at)
             implements AcdEvent {}

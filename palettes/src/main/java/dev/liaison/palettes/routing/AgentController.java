@@ -34,6 +34,7 @@ class AgentController {
     private final AgentStateService states;
     private final ReservationService reservations;
     private final ReservationRepository reservationRepository;
+    private final TaskRepository tasks;
     private final AcdProperties properties;
 
     AgentController(
@@ -41,11 +42,13 @@ class AgentController {
             AgentStateService states,
             ReservationService reservations,
             ReservationRepository reservationRepository,
+            TaskRepository tasks,
             AcdProperties properties) {
         this.directory = directory;
         this.states = states;
         this.reservations = reservations;
         this.reservationRepository = reservationRepository;
+        this.tasks = tasks;
         this.properties = properties;
     }
 
@@ -129,6 +132,19 @@ class AgentController {
                 .findByAgentIdAndStatus(id, ReservationStatus.PENDING)
                 .map(ReservationView::of)
                 .stream()
+                .toList();
+    }
+
+    @PreAuthorize(Access.AS_AGENT)
+    @GetMapping("/{id}/tasks")
+    @Operation(
+            summary = "The tasks the agent holds now (accepted or in wrap-up), oldest first",
+            description = "What a desktop shows again after a reload: the conversations the agent has not finished")
+    List<TaskView> heldTasks(@PathVariable UUID id) {
+        directory.get(id);
+        return tasks.findByAgentIdAndStatusIn(id, List.of(TaskStatus.ASSIGNED, TaskStatus.WRAPPING)).stream()
+                .sorted(java.util.Comparator.comparing(Task::getAssignedAt))
+                .map(TaskView::of)
                 .toList();
     }
 

@@ -241,6 +241,8 @@ public class TaskService {
                 actor,
                 "Conversation with " + agent.getDisplayName() + " ended",
                 Map.of("taskId", taskId.toString(), "agent", agent.getLogin()));
+        events.publishEvent(new AcdEvent.ConversationEnded(
+                taskId, task.getCorrelationId(), agent.getId(), agent.getLogin(), actor, now));
         if (task.getStatus() == TaskStatus.COMPLETED) {
             events.publishEvent(new AcdEvent.TaskEnded(
                     taskId, task.getCorrelationId(), agent.getLogin(), TaskStatus.COMPLETED, "ended", now));

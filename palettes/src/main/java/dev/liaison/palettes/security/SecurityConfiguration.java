@@ -1,12 +1,14 @@
 package dev.liaison.palettes.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +20,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -38,6 +41,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>The WebSocket endpoints {@code /ws/client} (consumer tokens) and {@code /ws/sip} (SIP digest) authenticate
  *       on their own and pass through; so do the landing page, static files, the SDK and the OpenAPI document.
  *   <li>401 and 403 are problem responses ({@link SecurityProblems}) with stable codes.
+ *   <li>Guessing is limited: wrong passwords lock the user for a while ({@link SignInEvents}), and an address that
+ *       failed too often gets 429 ({@link SignInThrottleFilter}).
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -54,8 +59,19 @@ class SecurityConfiguration {
     }
 
     @Bean
+    AddressFailures addressFailures(SecurityProperties properties) {
+        return new AddressFailures(properties.signIn());
+    }
+
+    @Bean
     SecurityFilterChain liaisonSecurity(
-            HttpSecurity http, SecurityProperties properties, UserAccountRepository users, ObjectMapper json)
+            HttpSecurity http,
+            SecurityProperties properties,
+            UserAccountRepository users,
+            ObjectMapper json,
+            AddressFailures addressFailures,
+            Clock clock,
+            MeterRegistry meters)
             throws Exception {
         SecurityProblems problems = new SecurityProblems(json);
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
@@ -103,6 +119,9 @@ class SecurityConfiguration {
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .addFilterBefore(new OriginCheckFilter(properties.allowedOrigins(), problems), CsrfFilter.class)
+                .addFilterBefore(
+                        new SignInThrottleFilter(addressFailures, problems, clock, meters),
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .addFilterAfter(signInPage(), CsrfFilter.class)
                 .addFilterBefore(new SessionAccountCheckFilter(users), AnonymousAuthenticationFilter.class);

@@ -23,6 +23,8 @@ final class SecurityProblems {
     static final String FORBIDDEN = "auth.forbidden";
     /** A cookie-session request that changes state came without a valid CSRF token. */
     static final String CSRF = "auth.csrf_token_invalid";
+    /** Too many failed sign-ins came from the caller's address; {@code Retry-After} says when to try again. */
+    static final String TOO_MANY_ATTEMPTS = "auth.too_many_attempts";
     /** A browser request that changes state came from an origin that is not allowed. */
     static final String ORIGIN = "auth.origin_not_allowed";
 

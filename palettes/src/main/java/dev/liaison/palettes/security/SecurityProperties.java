@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  *     ({@code https://admin.example.com}); requests from any other {@code Origin} are refused
  * @param passwordHashStrength bcrypt's cost: each step doubles the work of hashing and checking a password (10 takes
  *     tens of milliseconds)
+ * @param signIn how many wrong passwords lock an account, and how many failed sign-ins an address may make
  */
 @Validated
 @ConfigurationProperties("liaison.security")
@@ -27,7 +29,8 @@ public record SecurityProperties(
         @DefaultValue @Valid @NotNull BootstrapAdmin bootstrapAdmin,
         @DefaultValue("12") @Min(8) @Max(64) int minPasswordLength,
         @DefaultValue List<@NotNull @Pattern(regexp = "https?://[^/?#\\s]+") String> allowedOrigins,
-        @DefaultValue("10") @Min(4) @Max(16) int passwordHashStrength) {
+        @DefaultValue("10") @Min(4) @Max(16) int passwordHashStrength,
+        @DefaultValue @Valid @NotNull SignIn signIn) {
 
     public SecurityProperties {
         allowedOrigins = allowedOrigins == null
@@ -53,6 +56,38 @@ public record SecurityProperties(
         @Override
         public String toString() {
             return "BootstrapAdmin[username=" + username + ", password=" + (hasPassword() ? "(set)" : "(unset)") + "]";
+        }
+    }
+
+    /**
+     * Limits on guessing passwords.
+     *
+     * @param maxFailures wrong passwords for one user, within {@code failureWindow}, that lock it
+     * @param failureWindow how long failures are counted from the first one; after it the count starts again
+     * @param lockout how long a locked user cannot sign in, whatever the password (an admin may unlock it sooner)
+     * @param addressMaxFailures failed sign-ins from one client address, within {@code addressWindow}, after which
+     *     that address may not try again until the window ends (any user name, existing or not)
+     * @param addressWindow the window of {@code addressMaxFailures}
+     * @param addressesTracked client addresses remembered per node; the least recently failing are forgotten first
+     */
+    public record SignIn(
+            @DefaultValue("5") @Min(1) @Max(100) int maxFailures,
+            @DefaultValue("15m") @NotNull Duration failureWindow,
+            @DefaultValue("15m") @NotNull Duration lockout,
+            @DefaultValue("20") @Min(1) @Max(10_000) int addressMaxFailures,
+            @DefaultValue("5m") @NotNull Duration addressWindow,
+            @DefaultValue("10000") @Min(100) @Max(1_000_000) int addressesTracked) {
+
+        public SignIn {
+            requirePositive(failureWindow, "failure-window");
+            requirePositive(lockout, "lockout");
+            requirePositive(addressWindow, "address-window");
+        }
+
+        private static void requirePositive(Duration duration, String name) {
+            if (duration != null && (duration.isNegative() || duration.isZero())) {
+                throw new IllegalArgumentException("liaison.security.sign-in." + name + " must be positive");
+            }
         }
     }
 

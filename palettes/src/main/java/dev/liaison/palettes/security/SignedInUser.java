@@ -24,8 +24,18 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
     private final Set<Role> roles;
     private final UUID agentId;
     private final long version;
+    private final boolean locked;
+    private final boolean failedBefore;
 
     SignedInUser(UserAccount account) {
+        this(account, null, null);
+    }
+
+    /**
+     * @param failures the account's failed sign-ins since its last success, or null for none
+     * @param now when the account is loaded, to tell whether its lockout is still on
+     */
+    SignedInUser(UserAccount account, FailedSignIns failures, java.time.Instant now) {
         this.id = account.getId();
         this.username = account.getUsername();
         this.passwordHash = account.getPasswordHash();
@@ -33,6 +43,8 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
         this.roles = account.getRoles();
         this.agentId = account.getAgentId();
         this.version = account.getVersion();
+        this.failedBefore = failures != null;
+        this.locked = failures != null && failures.lockedAt(now);
     }
 
     public UUID id() {
@@ -54,6 +66,17 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
     long version() {
         return version;
+    }
+
+    /** The account had failed sign-ins when it was loaded: a success clears them. */
+    boolean failedBefore() {
+        return failedBefore;
+    }
+
+    /** Spring Security checks it before the password: a locked account cannot sign in, even with the right one. */
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     @Override

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -42,19 +43,28 @@ class UserController {
             Set<Role> roles,
             @Schema(description = "the ACD agent an AGENT user acts as") UUID agentId,
             boolean enabled,
+            @Schema(
+                            description = "while the user is locked after too many wrong passwords: when the lockout"
+                                    + " ends; absent otherwise")
+                    Instant lockedUntil,
             Instant createdAt,
             Instant updatedAt) {
 
-        static UserView of(UserAccount account) {
+        static UserView of(UserAccount account, Instant lockedUntil) {
             return new UserView(
                     account.getId(),
                     account.getUsername(),
                     account.getRoles(),
                     account.getAgentId(),
                     account.isEnabled(),
+                    lockedUntil,
                     account.getCreatedAt(),
                     account.getUpdatedAt());
         }
+    }
+
+    private UserView view(UserAccount account) {
+        return UserView.of(account, users.lockedUntil(account).orElse(null));
     }
 
     /** Body of {@code POST /api/v1/users}. */
@@ -98,7 +108,10 @@ class UserController {
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "All users, by name")
     List<UserView> list() {
-        return users.all().stream().map(UserView::of).toList();
+        Map<UUID, Instant> locked = users.locked();
+        return users.all().stream()
+                .map(account -> UserView.of(account, locked.get(account.getId())))
+                .toList();
     }
 
     @PostMapping
@@ -115,7 +128,7 @@ class UserController {
             description = "name taken (user.exists), agent linked to another user (user.agent_already_linked)",
             content = @Content(mediaType = "application/problem+json"))
     UserView create(@Valid @RequestBody NewUserBody body) {
-        return UserView.of(
+        return view(
                 users.create(new UserService.NewUser(body.username(), body.password(), body.roles(), body.agentId())));
     }
 
@@ -123,34 +136,44 @@ class UserController {
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "One user")
     UserView get(@PathVariable String username) {
-        return UserView.of(users.get(username));
+        return view(users.get(username));
     }
 
     @PutMapping("/{username}/roles")
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Replace a user's roles and agent link; the last enabled ADMIN keeps ADMIN (user.last_admin)")
     UserView changeRoles(@PathVariable String username, @Valid @RequestBody RolesBody body) {
-        return UserView.of(users.changeRoles(username, body.roles(), body.agentId()));
+        return view(users.changeRoles(username, body.roles(), body.agentId()));
     }
 
     @PutMapping("/{username}/password")
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Set a user's password; the user's open sessions end")
     UserView changePassword(@PathVariable String username, @Valid @RequestBody PasswordBody body) {
-        return UserView.of(users.changePassword(username, body.password()));
+        return view(users.changePassword(username, body.password()));
     }
 
     @PostMapping("/{username}/disable")
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Stop a user from signing in; open sessions end. The last enabled ADMIN stays enabled")
     UserView disable(@PathVariable String username) {
-        return UserView.of(users.setEnabled(username, false));
+        return view(users.setEnabled(username, false));
+    }
+
+    @PostMapping("/{username}/unlock")
+    @PreAuthorize(Access.ADMIN)
+    @Operation(
+            summary = "Lift the lockout of a user locked after too many wrong passwords, and forget its failed"
+                    + " sign-ins (setting a new password does it too)")
+    UserView unlock(@PathVariable String username) {
+        users.unlock(username);
+        return view(users.get(username));
     }
 
     @PostMapping("/{username}/enable")
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Let a disabled user sign in again")
     UserView enable(@PathVariable String username) {
-        return UserView.of(users.setEnabled(username, true));
+        return view(users.setEnabled(username, true));
     }
 }

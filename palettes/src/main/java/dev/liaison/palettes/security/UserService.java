@@ -5,9 +5,11 @@ import dev.liaison.palettes.web.ApiException;
 import dev.liaison.palettes.web.ConflictException;
 import dev.liaison.palettes.web.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ public class UserService {
     private final AgentRepository agents;
     private final PasswordEncoder encoder;
     private final PasswordRules passwordRules;
+    private final SignInFailureStore failures;
     private final Clock clock;
 
     UserService(
@@ -37,8 +40,10 @@ public class UserService {
             AgentRepository agents,
             PasswordEncoder encoder,
             SecurityProperties properties,
+            SignInFailureStore failures,
             Clock clock) {
         this.users = users;
+        this.failures = failures;
         this.agents = agents;
         this.encoder = encoder;
         this.passwordRules = new PasswordRules(properties.minPasswordLength());
@@ -105,8 +110,33 @@ public class UserService {
         checkPassword(password, username);
         account.changePassword(encoder.encode(password), clock.instant());
         users.saveAndFlush(account);
+        failures.clear(account.getId());
         log.info("password of user {} changed", username);
         return account;
+    }
+
+    /** Lifts a user's lockout and forgets its failed sign-ins; true when there was something to forget. */
+    @Transactional
+    public boolean unlock(String username) {
+        UserAccount account = get(username);
+        boolean cleared = failures.clear(account.getId());
+        log.info("user {} unlocked{}", username, cleared ? "" : " (had no failed sign-ins)");
+        return cleared;
+    }
+
+    /** When the user's lockout ends, if it is locked now. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lockedUntil(UserAccount account) {
+        Instant now = clock.instant();
+        return failures.find(account.getId())
+                .filter(record -> record.lockedAt(now))
+                .map(FailedSignIns::lockedUntil);
+    }
+
+    /** The users locked now, with the end of their lockout. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Instant> locked() {
+        return failures.locked(clock.instant());
     }
 
     @Transactional

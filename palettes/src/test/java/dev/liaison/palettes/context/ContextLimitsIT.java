@@ -28,10 +28,10 @@ class ContextLimitsIT {
 
     private TestUsers.Credentials caller;
 
-    /** Calls go as an AGENT user, created once per test instance. */
+    /** Calls go as an ADMIN user (an integration may write as any source), created once per test instance. */
     private TestUsers.Credentials caller() {
         if (caller == null) {
-            caller = new TestUsers(userService).agent(null);
+            caller = new TestUsers(userService).admin();
         }
         return caller;
     }

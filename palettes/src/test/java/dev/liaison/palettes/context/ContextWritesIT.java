@@ -125,7 +125,7 @@ class ContextWritesIT {
     }
 
     @Test
-    void agentWritesContextAndIsRecordedAsTheWriter() {
+    void agentWritesContextAndIsRecordedAsItself() {
         UUID id = newInteraction();
         contexts.write(
                 id,
@@ -134,11 +134,12 @@ class ContextWritesIT {
                         "customer",
                         ContextEntryWrite.of(ContextCategory.CUSTOM, "reason", TextNode.valueOf("billing"))));
 
+        String own = "agent:" + caller().username();
         ResponseEntity<JsonNode> response = new RestCalls(port, caller())
                 .patch(
                         "/api/v1/interactions/" + id + "/context",
                         """
-                        {"source": "agent", "actor": "agent:alice",
+                        {"source": "agent",
                          "entries": [{"category": "custom", "key": "reason", "value": "refund"},
                                      {"category": "custom", "key": "caseNumber", "value": 4711}]}
                         """);
@@ -152,16 +153,38 @@ class ContextWritesIT {
                 .singleElement()
                 .satisfies(entry -> {
                     assertThat(entry.source()).isEqualTo(ContextSource.AGENT);
-                    assertThat(entry.actor()).isEqualTo("agent:alice");
+                    assertThat(entry.actor()).isEqualTo(own);
                     assertThat(entry.writtenAt()).isNotNull();
                 });
         assertThat(timeline.list(id, 0, 10)).last().satisfies(event -> {
             assertThat(event.type()).isEqualTo("context.updated");
-            assertThat(event.actor()).isEqualTo("agent:alice");
-            assertThat(event.summary())
-                    .isEqualTo("agent:alice (agent) updated context: custom.reason, custom.caseNumber");
+            assertThat(event.actor()).isEqualTo(own);
+            assertThat(event.summary()).isEqualTo(own + " (agent) updated context: custom.reason, custom.caseNumber");
             assertThat(event.details()).containsEntry("source", "agent");
         });
+    }
+
+    @Test
+    void anAgentNamingAnotherWriterIsRefusedAndNothingIsWritten() {
+        UUID id = newInteraction();
+        RestCalls agent = new RestCalls(port, caller());
+
+        ResponseEntity<JsonNode> asAlice = agent.patch(
+                "/api/v1/interactions/" + id + "/context",
+                """
+                {"source": "agent", "actor": "agent:alice",
+                 "entries": [{"category": "custom", "key": "reason", "value": "refund"}]}
+                """);
+        ResponseEntity<JsonNode> asTheIvr = agent.patch(
+                "/api/v1/interactions/" + id + "/context",
+                """
+                {"source": "ivr", "entries": [{"category": "ivr", "key": "menu", "value": "2"}]}
+                """);
+
+        assertThat(asAlice.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(asAlice.getBody().path("code").asText()).isEqualTo("context.actor_not_allowed");
+        assertThat(asTheIvr.getBody().path("code").asText()).isEqualTo("context.actor_not_allowed");
+        assertThat(contexts.read(id).entries()).as("nothing written").isEmpty();
     }
 
     @Test
@@ -195,7 +218,7 @@ class ContextWritesIT {
                  "tags": ["vip", "zürich", "☎"], "big": 12345678901234, "score": -0.5, "empty": {}}
                 """;
 
-        ResponseEntity<JsonNode> written = new RestCalls(port, caller())
+        ResponseEntity<JsonNode> written = new RestCalls(port, new TestUsers(userService).admin())
                 .patch(
                         "/api/v1/interactions/" + id + "/context",
                         "{\"source\":\"sdk\",\"actor\":\"customer\",\"entries\":[{\"category\":\"custom\","

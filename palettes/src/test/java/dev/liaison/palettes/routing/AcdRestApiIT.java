@@ -95,10 +95,18 @@ class AcdRestApiIT {
                         "{}"),
                 200);
         assertThat(accepted.path("status").asText()).isEqualTo("ASSIGNED");
+        JsonNode held = body(lucia.get("/api/v1/agents/" + agentId + "/tasks"), 200);
+        assertThat(held)
+                .as("the agent's held tasks, what a reloaded desktop shows")
+                .hasSize(1);
+        assertThat(held.get(0).path("id").asText()).isEqualTo(task.path("id").asText());
         assertThat(body(lucia.post("/api/v1/tasks/" + task.path("id").asText() + "/end", "{}"), 200)
                         .path("status")
                         .asText())
                 .isEqualTo("COMPLETED");
+        assertThat(body(lucia.get("/api/v1/agents/" + agentId + "/tasks"), 200))
+                .as("a completed task is no longer held")
+                .isEmpty();
         JsonNode statistics =
                 body(api.get("/api/v1/queues/" + queue.path("name").asText() + "/statistics"), 200);
         assertThat(statistics.path("answered").asInt()).isEqualTo(1);

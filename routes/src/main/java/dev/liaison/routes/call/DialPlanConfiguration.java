@@ -1,6 +1,7 @@
 package dev.liaison.routes.call;
 
 import dev.liaison.gateway.call.CallProperties;
+import dev.liaison.routes.acd.AcdDestinationsProperties;
 import dev.liaison.routes.audit.AuditLog;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,8 +26,15 @@ class DialPlanConfiguration {
     }
 
     @Bean
-    DialPlanSettings dialPlanSettings(DialPlanStore store, ObjectProvider<CallProperties> calls, AuditLog audit) {
+    DialPlanSettings dialPlanSettings(
+            DialPlanStore store,
+            ObjectProvider<CallProperties> calls,
+            ObjectProvider<AcdDestinationsProperties> acdDestinations,
+            AuditLog audit) {
         return new DialPlanSettings(
-                store, calls.getIfAvailable(CallProperties::defaults).allowedSipTargets(), audit);
+                store,
+                calls.getIfAvailable(CallProperties::defaults).allowedSipTargets(),
+                acdDestinations.getIfAvailable(() -> new AcdDestinationsProperties(null)),
+                audit);
     }
 }

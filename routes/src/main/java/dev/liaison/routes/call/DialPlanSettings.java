@@ -1,6 +1,7 @@
 package dev.liaison.routes.call;
 
 import dev.liaison.palettes.web.ApiException;
+import dev.liaison.routes.acd.AcdDestinationsProperties;
 import dev.liaison.routes.audit.Actors;
 import dev.liaison.routes.audit.AuditEntry;
 import dev.liaison.routes.audit.AuditLog;
@@ -26,12 +27,18 @@ class DialPlanSettings {
 
     private final DialPlanStore store;
     private final List<Pattern> allowedSipTargets;
+    private final AcdDestinationsProperties acdDestinations;
     private final AuditLog audit;
 
-    DialPlanSettings(DialPlanStore store, List<String> allowedSipTargets, AuditLog audit) {
+    DialPlanSettings(
+            DialPlanStore store,
+            List<String> allowedSipTargets,
+            AcdDestinationsProperties acdDestinations,
+            AuditLog audit) {
         this.store = store;
         this.allowedSipTargets =
                 allowedSipTargets.stream().map(Pattern::compile).toList();
+        this.acdDestinations = acdDestinations;
         this.audit = audit;
     }
 
@@ -43,6 +50,13 @@ class DialPlanSettings {
                     HttpStatus.BAD_REQUEST,
                     "dial_plan.invalid_name",
                     "a destination name is 1 to 128 of A-Z a-z 0-9 . _ @ + : / -",
+                    Map.of("field", "name"));
+        }
+        if (acdDestinations.destination(name).isPresent()) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "dial_plan.acd_destination",
+                    "'" + name + "' is an ACD destination (liaison.acd.destinations); calls to it wait in the ACD",
                     Map.of("field", "name"));
         }
         if (target == null || !TARGET.matcher(target).matches()) {

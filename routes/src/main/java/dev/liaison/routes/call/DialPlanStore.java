@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The dial plan in PostgreSQL ({@code dial_plan_destination}, migration V6). Filled once per database from {@code
+ * The dial plan in PostgreSQL ({@code dial_plan_destination}, migration V7). Filled once per database from {@code
  * liaison.dial-plan.destinations} ({@link #seedFrom}); afterwards admins change it through the REST API. Read on every
  * call, so every node sees a change at once.
  */

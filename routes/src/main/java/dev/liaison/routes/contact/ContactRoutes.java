@@ -48,6 +48,8 @@ class ContactRoutes extends RouteBuilder {
                         agent = withdrawn.agentLogin();
                     } else if (event instanceof AcdEvent.TaskAssigned assigned) {
                         agent = assigned.agentLogin();
+                    } else if (event instanceof AcdEvent.ConversationEnded over) {
+                        agent = over.agentLogin();
                     } else if (event instanceof AcdEvent.TaskEnded ended) {
                         agent = ended.agentLogin();
                     }

@@ -1,6 +1,7 @@
 package dev.liaison.routes.site;
 
 import dev.liaison.gateway.client.token.ClientTokenIssuer;
+import dev.liaison.routes.acd.AcdDestinationsProperties;
 import dev.liaison.routes.audit.AuditLog;
 import dev.liaison.routes.call.DialPlanStore;
 import java.time.Clock;
@@ -37,8 +38,13 @@ class SiteConfiguration {
     }
 
     @Bean
-    SiteSettings siteSettings(SiteStore sites, DialPlanStore dialPlan, AuditLog audit) {
-        return new SiteSettings(sites, dialPlan, audit);
+    SiteSettings siteSettings(
+            SiteStore sites,
+            DialPlanStore dialPlan,
+            ObjectProvider<AcdDestinationsProperties> acdDestinations,
+            AuditLog audit) {
+        return new SiteSettings(
+                sites, dialPlan, acdDestinations.getIfAvailable(() -> new AcdDestinationsProperties(null)), audit);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.liaison.routes.site;
 
 import dev.liaison.palettes.web.ApiException;
+import dev.liaison.routes.acd.AcdDestinationsProperties;
 import dev.liaison.routes.audit.Actors;
 import dev.liaison.routes.audit.AuditEntry;
 import dev.liaison.routes.audit.AuditLog;
@@ -13,17 +14,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Admins' changes to the customer sites: checked as strictly as the configuration is at startup (site name, origins,
- * destinations, token lifetime), every destination a name the dial plan has, and audited in the same transaction.
+ * destinations, token lifetime), every destination a name of the dial plan or an ACD destination, and audited in the same transaction.
  */
 class SiteSettings {
 
     private final SiteStore sites;
     private final DialPlanStore dialPlan;
+    private final AcdDestinationsProperties acdDestinations;
     private final AuditLog audit;
 
-    SiteSettings(SiteStore sites, DialPlanStore dialPlan, AuditLog audit) {
+    SiteSettings(SiteStore sites, DialPlanStore dialPlan, AcdDestinationsProperties acdDestinations, AuditLog audit) {
         this.sites = sites;
         this.dialPlan = dialPlan;
+        this.acdDestinations = acdDestinations;
         this.audit = audit;
     }
 
@@ -34,11 +37,12 @@ class SiteSettings {
                 new SitesProperties.Site(allowedOrigins, destinations, Duration.ofSeconds(tokenTtlSeconds));
         check(name, site);
         for (String destination : site.destinations()) {
-            if (dialPlan.target(destination).isEmpty()) {
+            if (dialPlan.target(destination).isEmpty()
+                    && acdDestinations.destination(destination).isEmpty()) {
                 throw new ApiException(
                         HttpStatus.BAD_REQUEST,
                         "site.unknown_destination",
-                        "'" + destination + "' is not a destination of the dial plan",
+                        "'" + destination + "' is neither a destination of the dial plan nor an ACD destination",
                         Map.of("field", "destinations", "destination", destination));
             }
         }

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The customer sites in PostgreSQL ({@code customer_site}, migration V6). Filled once per database from {@code
+ * The customer sites in PostgreSQL ({@code customer_site}, migration V7). Filled once per database from {@code
  * liaison.sites.*} ({@link #seedFrom}); afterwards admins change them through the REST API. Read on every token
  * request, so every node sees a change at once.
  */

@@ -82,7 +82,7 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
         String taskId;
         String agentId;
 
-        HeadlessChromium browser = HeadlessChromium.open(base + "/admin/", SCREENSHOTS, 1280, 1000);
+        HeadlessChromium browser = HeadlessChromium.open(base + "/admin/", 1280, 1000);
         try {
             signIn(browser, admin);
             browser.awaitValue(
@@ -131,7 +131,7 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
                             + " ? {column: f.dataset.column, text: f.textContent,"
                             + " invalid: document.querySelector('input.expression').getAttribute('aria-invalid')}"
                             + " : null; })()",
-                    v -> !v.isNull());
+                    AdminSetsUpRoutingAndWatchesTheLiveDashboardIT::present);
             assertThat(feedback.path("column").asInt()).isEqualTo(column);
             assertThat(feedback.path("text").asText()).contains("Error at column " + column);
             assertThat(feedback.path("invalid").asText()).isEqualTo("true");
@@ -146,7 +146,7 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
                     "the expression accepted",
                     "(() => { const f = document.querySelector('.feedback'); return f.dataset.state === 'valid'"
                             + " ? f.textContent : null; })()",
-                    v -> !v.isNull());
+                    AdminSetsUpRoutingAndWatchesTheLiveDashboardIT::present);
             assertThat(valid.asText()).startsWith("Valid: ").contains(skill);
             assertThat(browser.evaluate(UNLABELLED))
                     .as("unlabelled controls of the queue form")
@@ -199,7 +199,7 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
             JsonNode agentRow = browser.awaitValue(
                     "the new agent in the list",
                     "document.querySelector('tr[data-agent=\"" + login + "\"]')?.textContent",
-                    v -> !v.isNull());
+                    AdminSetsUpRoutingAndWatchesTheLiveDashboardIT::present);
             assertThat(agentRow.asText())
                     .contains(skill + " 7")
                     .contains("chat 2")
@@ -235,7 +235,7 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
             JsonNode site = browser.awaitValue(
                     "the configured site",
                     "document.querySelector('tr[data-site=acme]')?.textContent",
-                    v -> !v.isNull());
+                    AdminSetsUpRoutingAndWatchesTheLiveDashboardIT::present);
             assertThat(site.asText()).contains("https://shop.example.com").contains("support");
             assertThat(browser.evaluate("document.querySelector('tr[data-destination=support]').textContent")
                             .asText())
@@ -264,7 +264,7 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
                     "the bad origin refused",
                     "(() => { const p = document.querySelector('form[aria-label=\"New site\"] .problem');"
                             + " return p ? {code: p.dataset.code, field: p.dataset.field, text: p.textContent} : null; })()",
-                    v -> !v.isNull());
+                    AdminSetsUpRoutingAndWatchesTheLiveDashboardIT::present);
             assertThat(refused.path("code").asText()).isEqualTo("site.invalid");
             assertThat(refused.path("field").asText()).isEqualTo("allowedOrigins");
             assertThat(refused.path("text").asText()).contains("site.invalid");
@@ -274,7 +274,7 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
             JsonNode saved = browser.awaitValue(
                     "the new site listed",
                     "document.querySelector('tr[data-site=\"" + newSite + "\"]')?.textContent",
-                    v -> !v.isNull());
+                    AdminSetsUpRoutingAndWatchesTheLiveDashboardIT::present);
             assertThat(saved.asText()).contains("https://outlet.example.com").contains(destination);
             assertThat(api(admin, "GET", "/api/v1/sites/" + newSite, null)
                             .path("destinations")
@@ -286,12 +286,12 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
             go(browser, "dashboard");
             browser.evaluate("document.activeElement.blur(); window.scrollTo(0, 0); true");
             tabTo(browser, "document.activeElement.getAttribute('href') === '#queues'");
-            browser.pressKey("Enter", 13, "\r");
+            browser.pressEnter();
             browser.awaitValue(
                     "the queues page opened with Enter", "document.querySelector('main').dataset.page", v -> v.asText()
                             .equals("queues"));
             tabTo(browser, "document.activeElement.textContent === 'New queue'");
-            browser.pressKey("Enter", 13, "\r");
+            browser.pressEnter();
             browser.awaitValue(
                     "the form opened with Enter, its first field focused",
                     "document.activeElement.name === 'name' && !!document.activeElement.closest('form')",
@@ -341,7 +341,7 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
             click(browser, "#signout button");
             browser.awaitValue("signed out", "location.pathname + location.search", v -> v.asText()
                     .equals("/login?logout"));
-            browser.navigate(base + "/admin/");
+            browser.evaluate("location.assign('" + base + "/admin/'); true");
             signIn(browser, metrics);
             browser.awaitValue(
                     "the message for a non-admin", "document.querySelector('main').dataset.page", v -> v.asText()
@@ -372,6 +372,11 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
                 .until(this::streams, open -> open == 0.0);
     }
 
+    /** A value the page gave: not null, not undefined. */
+    private static boolean present(JsonNode value) {
+        return !value.isNull() && !value.isMissingNode();
+    }
+
     private static void signIn(HeadlessChromium browser, ApiUsers.Credentials user) {
         browser.awaitValue(
                 "the sign-in form",
@@ -381,7 +386,7 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
         browser.type(user.username());
         focus(browser, "#password");
         browser.type(user.password());
-        browser.pressKey("Enter", 13, "\r");
+        browser.pressEnter();
     }
 
     private static void go(HeadlessChromium browser, String page) {
@@ -413,7 +418,7 @@ class AdminSetsUpRoutingAndWatchesTheLiveDashboardIT {
             if (browser.evaluate(condition).asBoolean()) {
                 return;
             }
-            browser.pressKey("Tab", 9, null);
+            browser.pressTab();
         }
         assertThat(browser.evaluate(condition).asBoolean())
                 .as("reached with Tab: " + condition)

@@ -65,6 +65,7 @@ class SitesAndTheDialPlanAreEditedThroughTheApiIT {
         registry.add("liaison.sites.seeded.destinations", () -> "support");
         registry.add("liaison.dial-plan.destinations.support", () -> "client:agent-7");
         registry.add("liaison.gateway.calls.allowed-sip-targets", () -> "sip:service@127\\.0\\.0\\.1:\\d+");
+        registry.add("liaison.acd.destinations.help.queue", () -> "general");
     }
 
     @BeforeEach
@@ -256,6 +257,24 @@ class SitesAndTheDialPlanAreEditedThroughTheApiIT {
                         "dial_plan.destination_created",
                         "dial_plan.destination_updated",
                         "dial_plan.destination_deleted");
+    }
+
+    @Test
+    void anAcdDestinationMayBeASitesDestinationButNeverADialPlanName() throws Exception {
+        Response created = call(
+                admin,
+                "PUT",
+                "/api/v1/sites/" + site,
+                "{\"allowedOrigins\":[\"https://a.example.com\"],\"destinations\":[\"help\",\"support\"]}");
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        assertProblem(
+                call(admin, "PUT", "/api/v1/dial-plan/destinations/help", "{\"target\":\"ws-sip:help\"}"),
+                409,
+                "dial_plan.acd_destination",
+                "name");
+        assertThat(route("help")).isNull();
+        assertThat(call(admin, "DELETE", "/api/v1/sites/" + site, null).status())
+                .isEqualTo(204);
     }
 
     @Test

@@ -90,6 +90,8 @@ class ContactToAgentFlowIT {
 
         TaskView ended = (TaskView) command("end", agent, Map.of(ContactConstants.TASK_ID, queued.taskId()));
         assertThat(ended.status()).isEqualTo(TaskStatus.COMPLETED);
+        Exchange over = consumer.receive(ContactConstants.AGENT_EVENTS_ENDPOINT, WAIT_MS);
+        assertThat(over.getMessage().getBody()).isInstanceOf(AcdEvent.ConversationEnded.class);
         Exchange done = consumer.receive(ContactConstants.AGENT_EVENTS_ENDPOINT, WAIT_MS);
         assertThat(done.getMessage().getBody()).isInstanceOf(AcdEvent.TaskEnded.class);
 

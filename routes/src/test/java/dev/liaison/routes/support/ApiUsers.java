@@ -45,13 +45,22 @@ public final class ApiUsers {
         return create("metrics", Role.METRICS);
     }
 
+    /** An AGENT user linked to the ACD agent {@code agentId}. */
+    public Credentials agent(java.util.UUID agentId) {
+        return create("agent", Role.AGENT, agentId);
+    }
+
     private Credentials create(String prefix, Role role) {
+        return create(prefix, role, null);
+    }
+
+    private Credentials create(String prefix, Role role, java.util.UUID agentId) {
         String username =
                 prefix + "-" + SEQUENCE.incrementAndGet() + "-" + HexFormat.of().toHexDigits(RANDOM.nextInt());
         byte[] secret = new byte[16];
         RANDOM.nextBytes(secret);
         String password = "pw-" + HexFormat.of().formatHex(secret);
-        users.create(new UserService.NewUser(username, password, Set.of(role), null));
+        users.create(new UserService.NewUser(username, password, Set.of(role), agentId));
         return new Credentials(username, password);
     }
 }

@@ -33,16 +33,22 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * One headless Chromium with one tab on a URL of the application, driven through the Chrome DevTools Protocol
- * ({@code --remote-debugging-port}, a WebSocket from this JVM): evaluate JavaScript in the page, type text and press
- * keys where the focus is, take screenshots. Nothing is added to the pages. {@link #close()} stops Chromium and every
- * process it started and deletes its profile. Skips the test when Chromium is missing, fails it under {@code CI}.
+ * A headless Chromium that a test drives as a person would, through the Chrome DevTools Protocol (a WebSocket from
+ * this JVM to {@code --remote-debugging-port}): it opens a page, evaluates JavaScript in it, presses keys (with
+ * modifiers) to whatever has the focus, resizes the viewport like a phone's and takes screenshots. Used for the web
+ * UIs the application serves itself ({@code /agent/}); {@code site.SdkBrowser} does the same for a customer's site
+ * it serves. {@link #close()} stops Chromium and every process it started and deletes its profile.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
+    /** {@code modifiers} of {@link #pressKey}: Alt, Ctrl, Meta, Shift as the protocol numbers them. */
+    public static final int ALT = 1;
+
+    public static final int CTRL = 2;
+    public static final int SHIFT = 8;
+
+    private static final Path WORK = Path.of("target", "chromium");
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final java.util.Set<String> PAGE_LOG_EVENTS =
-            java.util.Set.of("Runtime.exceptionThrown", "Runtime.consoleAPICalled", "Log.entryAdded");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Path profile;
@@ -51,16 +57,13 @@ public final class HeadlessChromium implements AutoCloseable {
     private final List<ProcessHandle> processes = new CopyOnWriteArrayList<>();
     private final Map<Integer, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
-    /** What the page logged or threw, for the failure messages. */
-    private final List<String> pageLog = new CopyOnWriteArrayList<>();
-
     private WebSocket devtools;
     private volatile boolean closed;
 
-    private HeadlessChromium(String url, Path workDirectory, int width, int height) throws IOException {
-        Files.createDirectories(workDirectory);
+    private HeadlessChromium(String url, int width, int height) throws IOException {
+        Files.createDirectories(WORK);
         profile = Files.createTempDirectory("liaison-chromium-");
-        log = workDirectory.resolve(profile.getFileName() + ".log");
+        log = WORK.resolve(profile.getFileName() + ".log");
         chromium = new ProcessBuilder(
                         "chromium",
                         "--headless",
@@ -70,6 +73,7 @@ public final class HeadlessChromium implements AutoCloseable {
                         "--disable-background-networking",
                         "--disable-component-update",
                         "--disable-sync",
+                        "--autoplay-policy=no-user-gesture-required",
                         "--remote-debugging-address=127.0.0.1",
                         "--remote-debugging-port=0",
                         "--window-size=" + width + "," + height,
@@ -87,10 +91,13 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    /** Opens {@code url} in a fresh Chromium of {@code width} x {@code height}; its log goes to {@code workDirectory}. */
-    public static HeadlessChromium open(String url, Path workDirectory, int width, int height) throws IOException {
-        assumeInstalled();
-        return new HeadlessChromium(url, workDirectory, width, height);
+    /**
+     * Opens {@code url} in a fresh headless Chromium with a {@code width} x {@code height} window. Skips the test when
+     * Chromium is missing, fails it under {@code CI}.
+     */
+    public static HeadlessChromium open(String url, int width, int height) throws IOException {
+        assumeChromiumInstalled();
+        return new HeadlessChromium(url, width, height);
     }
 
     /** Evaluates {@code expression} (awaiting a promise) and returns its value as JSON; fails the test if it throws. */
@@ -104,36 +111,35 @@ public final class HeadlessChromium implements AutoCloseable {
         return reply.path("result").path("result").path("value");
     }
 
-    /** Waits up to 30 s until {@code expression} gives a value {@code condition} accepts (retrying over navigations). */
+    /** Waits up to 30 s until {@code expression} gives a value {@code condition} accepts, across navigations. */
     public JsonNode awaitValue(String description, String expression, Predicate<JsonNode> condition) {
         try {
             return Awaitility.await(description)
                     .atMost(WAIT)
-                    .pollInterval(Duration.ofMillis(150))
+                    .pollInterval(Duration.ofMillis(100))
                     .ignoreExceptionsInstanceOf(IllegalStateException.class)
-                    .until(() -> evaluateOrNull(expression), value -> value != null && condition.test(value));
+                    .until(() -> evaluateOrRetry(expression), value -> value != null && condition.test(value));
         } catch (ConditionTimeoutException e) {
-            return fail(description + " never happened; last value: " + evaluateOrNull(expression) + "; the page: "
-                    + evaluateOrNull("location.href + ' ' + document.body.innerText.slice(0, 400)") + diagnostics());
+            return fail(description + " never happened (" + e.getMessage() + "); last value: "
+                    + evaluateOrRetry(expression) + diagnostics());
         }
     }
 
-    /** Types {@code text} into whatever has the focus, as a keyboard would (one input event). */
-    public void type(String text) {
-        command("Input.insertText", json.createObjectNode().put("text", text));
+    /** Waits until {@code expression} is {@code true}. */
+    public void awaitTrue(String description, String expression) {
+        awaitValue(description, expression, JsonNode::asBoolean);
     }
 
-    /** Presses and releases a key where the focus is ({@code key} as in KeyboardEvent, the Windows key code). */
-    public void pressKey(String key, int keyCode, String text) {
-        pressKey(key, keyCode, text, 0);
-    }
-
-    /** {@link #pressKey(String, int, String)} with modifiers (1 Alt, 2 Ctrl, 4 Meta, 8 Shift). */
-    public void pressKey(String key, int keyCode, String text, int modifiers) {
+    /**
+     * Presses and releases a key, with {@code modifiers} ({@link #ALT} | {@link #SHIFT} ...), to whatever has the
+     * focus: {@code key} and {@code code} as in KeyboardEvent, the Windows virtual key code, and the text it types
+     * ({@code null} for none).
+     */
+    public void pressKey(String key, String code, int keyCode, int modifiers, String text) {
         ObjectNode down = json.createObjectNode()
                 .put("type", text == null ? "rawKeyDown" : "keyDown")
                 .put("key", key)
-                .put("code", key)
+                .put("code", code)
                 .put("windowsVirtualKeyCode", keyCode)
                 .put("modifiers", modifiers);
         if (text != null) {
@@ -145,142 +151,48 @@ public final class HeadlessChromium implements AutoCloseable {
                 json.createObjectNode()
                         .put("type", "keyUp")
                         .put("key", key)
-                        .put("code", key)
+                        .put("code", code)
                         .put("windowsVirtualKeyCode", keyCode)
                         .put("modifiers", modifiers));
     }
 
-    /** Opens {@code url} in the tab, as typed in the address bar. */
-    public void navigate(String url) {
-        command("Page.navigate", json.createObjectNode().put("url", url));
+    public void pressTab() {
+        pressKey("Tab", "Tab", 9, 0, null);
     }
 
-    /** Saves a PNG of the page (the whole page, beyond the viewport) to {@code file}. */
+    public void pressEnter() {
+        pressKey("Enter", "Enter", 13, 0, "\r");
+    }
+
+    public void pressSpace() {
+        pressKey(" ", "Space", 32, 0, " ");
+    }
+
+    /** Types {@code text} into the focused field, as an input method would. */
+    public void type(String text) {
+        command("Input.insertText", json.createObjectNode().put("text", text));
+    }
+
+    /** Makes the viewport {@code width} x {@code height} CSS pixels, mobile when {@code mobile}. */
+    public void viewport(int width, int height, boolean mobile) {
+        command(
+                "Emulation.setDeviceMetricsOverride",
+                json.createObjectNode()
+                        .put("width", width)
+                        .put("height", height)
+                        .put("deviceScaleFactor", 1)
+                        .put("mobile", mobile));
+    }
+
+    /** Saves a PNG of the whole page (beyond the viewport) to {@code file}. */
     public Path screenshot(Path file) throws IOException {
-        JsonNode reply = command(
-                "Page.captureScreenshot",
-                json.createObjectNode().put("format", "png").put("captureBeyondViewport", true));
-        Files.createDirectories(file.getParent());
-        Files.write(
-                file,
-                Base64.getDecoder().decode(reply.path("result").path("data").asText()));
+        ObjectNode params = json.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
+        JsonNode reply = command("Page.captureScreenshot", params);
+        byte[] png =
+                Base64.getDecoder().decode(reply.path("result").path("data").asText());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, png);
         return file;
-    }
-
-    private ObjectNode evaluation(String expression) {
-        return json.createObjectNode()
-                .put("expression", expression)
-                .put("awaitPromise", true)
-                .put("returnByValue", true);
-    }
-
-    private JsonNode evaluateOrNull(String expression) {
-        JsonNode reply = command("Runtime.evaluate", evaluation(expression));
-        if (!reply.path("result").path("exceptionDetails").isMissingNode()) {
-            return null;
-        }
-        JsonNode value = reply.path("result").path("result").path("value");
-        // undefined (no such element yet) is no value
-        return value.isMissingNode() ? null : value;
-    }
-
-    private JsonNode command(String method, ObjectNode params) {
-        int id = ids.incrementAndGet();
-        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
-        replies.put(id, reply);
-        ObjectNode message = json.createObjectNode().put("id", id).put("method", method);
-        message.set("params", params);
-        try {
-            devtools.sendText(json.writeValueAsString(message), true).get(10, TimeUnit.SECONDS);
-            JsonNode answer = reply.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            if (answer.has("error")) {
-                throw new IllegalStateException(method + " failed: " + answer.path("error"));
-            }
-            return answer;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (IllegalStateException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " got no answer from Chromium: " + e + diagnostics(), e);
-        } finally {
-            replies.remove(id);
-        }
-    }
-
-    private void attach() {
-        Path portFile = profile.resolve("DevToolsActivePort");
-        String port = Awaitility.await("Chromium's DevToolsActivePort")
-                .atMost(WAIT)
-                .pollInterval(Duration.ofMillis(100))
-                .until(
-                        () -> Files.exists(portFile) ? Files.readAllLines(portFile) : List.<String>of(),
-                        lines -> !lines.isEmpty() && !lines.get(0).isBlank())
-                .get(0)
-                .strip();
-        HttpClient http = HttpClient.newHttpClient();
-        String target = Awaitility.await("Chromium's page target")
-                .atMost(WAIT)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> pageTarget(http, port), url -> url != null);
-        devtools = http.newWebSocketBuilder()
-                .buildAsync(URI.create(target), new Replies())
-                .join();
-        command("Page.enable", json.createObjectNode());
-        command("Runtime.enable", json.createObjectNode());
-        command("Log.enable", json.createObjectNode());
-        // A headless page is never the focused window: without this, key presses reach nothing.
-        command("Emulation.setFocusEmulationEnabled", json.createObjectNode().put("enabled", true));
-    }
-
-    private String pageTarget(HttpClient http, String port) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        for (JsonNode target : json.readTree(response.body())) {
-            if ("page".equals(target.path("type").asText())) {
-                return target.path("webSocketDebuggerUrl").asText(null);
-            }
-        }
-        return null;
-    }
-
-    /** Hands each DevTools answer to the command waiting for its id. */
-    private final class Replies implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                try {
-                    JsonNode message = json.readTree(text.toString());
-                    CompletableFuture<JsonNode> reply =
-                            replies.get(message.path("id").asInt(-1));
-                    if (reply != null) {
-                        reply.complete(message);
-                    } else if (PAGE_LOG_EVENTS.contains(message.path("method").asText())) {
-                        pageLog.add(message.path("method").asText() + " "
-                                + message.path("params")
-                                        .toString()
-                                        .substring(
-                                                0,
-                                                Math.min(
-                                                        400,
-                                                        message.path("params")
-                                                                .toString()
-                                                                .length())));
-                    }
-                } catch (IOException e) {
-                    // not JSON: nobody waits for it
-                }
-                text.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
     }
 
     /** Whether Chromium and every process it started have ended and its profile is deleted. */
@@ -314,6 +226,104 @@ public final class HeadlessChromium implements AutoCloseable {
         closed = true;
     }
 
+    private ObjectNode evaluation(String expression) {
+        return json.createObjectNode()
+                .put("expression", expression)
+                .put("awaitPromise", true)
+                .put("returnByValue", true);
+    }
+
+    private JsonNode evaluateOrRetry(String expression) {
+        JsonNode reply = command("Runtime.evaluate", evaluation(expression));
+        if (!reply.path("result").path("exceptionDetails").isMissingNode()) {
+            return null; // during a navigation the old context is gone: try again
+        }
+        return reply.path("result").path("result").path("value");
+    }
+
+    private JsonNode command(String method, ObjectNode params) {
+        int id = ids.incrementAndGet();
+        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+        replies.put(id, reply);
+        ObjectNode message = json.createObjectNode().put("id", id).put("method", method);
+        message.set("params", params);
+        try {
+            devtools.sendText(json.writeValueAsString(message), true).get(10, TimeUnit.SECONDS);
+            JsonNode answer = reply.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (answer.has("error")) {
+                throw new IllegalStateException(method + " failed: " + answer.path("error"));
+            }
+            return answer;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " got no answer from Chromium: " + e + diagnostics(), e);
+        } finally {
+            replies.remove(id);
+        }
+    }
+
+    private void attach() {
+        Path portFile = profile.resolve("DevToolsActivePort");
+        String port = Awaitility.await("Chromium's DevToolsActivePort")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> Files.exists(portFile) ? Files.readAllLines(portFile) : List.<String>of(),
+                        l -> !l.isEmpty() && !l.get(0).isBlank())
+                .get(0)
+                .strip();
+        HttpClient http = HttpClient.newHttpClient();
+        String target = Awaitility.await("Chromium's page target")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> pageTarget(http, port), url -> url != null);
+        devtools = http.newWebSocketBuilder()
+                .buildAsync(URI.create(target), new Listener())
+                .join();
+        command("Page.enable", json.createObjectNode());
+        // A headless page is never the focused window: without this, key presses reach nothing.
+        command("Emulation.setFocusEmulationEnabled", json.createObjectNode().put("enabled", true));
+    }
+
+    private String pageTarget(HttpClient http, String port) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (JsonNode target : json.readTree(response.body())) {
+            if ("page".equals(target.path("type").asText())) {
+                return target.path("webSocketDebuggerUrl").asText(null);
+            }
+        }
+        return null;
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                try {
+                    JsonNode message = json.readTree(text.toString());
+                    CompletableFuture<JsonNode> reply =
+                            replies.get(message.path("id").asInt(-1));
+                    if (reply != null) {
+                        reply.complete(message);
+                    }
+                } catch (IOException e) {
+                    // not JSON: nothing waits for it
+                }
+                text.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+    }
+
     private void deleteProfile() {
         if (!Files.exists(profile)) {
             return;
@@ -328,11 +338,10 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     private String diagnostics() {
-        List<String> recent = pageLog.subList(Math.max(0, pageLog.size() - 10), pageLog.size());
-        return "\nthe page's log: " + String.join("\n  ", recent) + "\nChromium log: " + log.toAbsolutePath();
+        return "\nChromium log: " + log.toAbsolutePath();
     }
 
-    private static void assumeInstalled() {
+    private static void assumeChromiumInstalled() {
         boolean installed = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, "chromium")));
         if (installed) {

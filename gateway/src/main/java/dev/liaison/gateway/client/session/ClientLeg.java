@@ -52,6 +52,7 @@ public final class ClientLeg implements CallLeg {
     private boolean audioMuted;
     private boolean videoMuted;
     private Optional<String> remoteSdp = Optional.empty();
+    private volatile String callLayerId;
 
     /**
      * @param peer what the browser is shown as the other side: the destination it called, or the caller of an incoming
@@ -77,6 +78,19 @@ public final class ClientLeg implements CallLeg {
     @Override
     public String id() {
         return id;
+    }
+
+    /**
+     * The id of the call this leg belongs to in the call layer (the {@code gateway:} component's
+     * {@code LiaisonGatewayCallId}), for a leg the call layer created towards this client; empty for a leg the client
+     * started itself (its call request carries this leg's id as attribute {@code client.call} instead).
+     */
+    public Optional<String> callLayerId() {
+        return Optional.ofNullable(callLayerId);
+    }
+
+    void bindCallLayer(String callId) {
+        this.callLayerId = callId;
     }
 
     @Override

@@ -47,6 +47,8 @@ public final class ClientLegProvider implements LegProvider {
             return Optional.empty();
         }
         String from = request.attributes().getOrDefault(FROM_ATTRIBUTE, request.destination());
-        return Optional.of(registry.newLeg(session.get(), ClientLeg.Direction.INCOMING, request.mode(), from));
+        ClientLeg leg = registry.newLeg(session.get(), ClientLeg.Direction.INCOMING, request.mode(), from);
+        leg.bindCallLayer(callId);
+        return Optional.of(leg);
     }
 }

@@ -1,4 +1,4 @@
--- Liaison schema, version 6: the customer sites (with their allowed origins and destinations) and the dial plan,
+-- Liaison schema, version 7: the customer sites (with their allowed origins and destinations) and the dial plan,
 -- edited by admins through the REST API. On the first start of a database they are filled from the configuration
 -- (liaison.sites.*, liaison.dial-plan.destinations); from then on the database is what counts (docs/configuration.md).
 
