@@ -8,9 +8,12 @@ public final class ContactConstants {
 
     /**
      * Where the agent side hears from the ACD: offers with their screen pop ({@link AgentOffer}), withdrawn offers,
-     * assignments and ended tasks. The agent desktop consumes it; header {@link #AGENT} names the agent.
+     * assignments and ended tasks; header {@link #AGENT} names the agent. For integrations that want a push; the
+     * built-in desktop reads offers over REST. When nobody reads it, at most 1,000 events wait and newer ones are
+     * dropped: the ACD is never held up, and memory stays bounded.
      */
-    public static final String AGENT_EVENTS_ENDPOINT = "seda:agent-events?size=10000&multipleConsumers=true";
+    public static final String AGENT_EVENTS_ENDPOINT =
+            "seda:agent-events?size=1000&multipleConsumers=true&discardWhenFull=true";
 
     /** Send agent commands here (InOut): header {@link #OPERATION} says which. */
     public static final String AGENT_COMMAND_ENDPOINT = "direct:agent-command";

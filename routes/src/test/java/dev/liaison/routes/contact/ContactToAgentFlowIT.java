@@ -21,6 +21,7 @@ import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,6 +46,13 @@ class ContactToAgentFlowIT {
 
     @Autowired
     QueueService queues;
+
+    @BeforeEach
+    void nothingWaitsFromEarlierTests() {
+        while (consumer.receiveNoWait(ContactConstants.AGENT_EVENTS_ENDPOINT) != null) {
+            // what other test classes sharing the application left there
+        }
+    }
 
     @Test
     void contactWithContextIsOfferedToTheSkilledAgentWithAScreenPopAndCanBeAcceptedAndEnded() {
